@@ -1,0 +1,16 @@
+using System.Buffers;
+
+namespace Switch.Protocol.Framing;
+
+/// <summary>Receives the frames a <see cref="FramePump"/> reads. Called on the pump's task, one frame at a time.</summary>
+public interface IFrameHandler
+{
+    /// <summary>
+    /// A message frame. The bytes belong to the pipe and are released when this returns: copy what
+    /// must outlive the call (the one copy, handed to the actor world).
+    /// </summary>
+    void OnMessage(in ReadOnlySequence<byte> message, Tpdu tpdu);
+
+    /// <summary>A zero-length keep-alive frame.</summary>
+    void OnKeepAlive();
+}
