@@ -96,7 +96,8 @@ public sealed record ProfileDefinition(
         }
         catch (ArgumentException ex)
         {
-            throw new ProfileDefinitionException(path, ex.Message);
+            // FieldSpec names the field itself; the key path already does.
+            throw new ProfileDefinitionException(path, ex.Message.Replace($"field {number}: ", string.Empty, StringComparison.Ordinal));
         }
     }
 
