@@ -1,0 +1,62 @@
+namespace Switch.Traffic.Acquirer;
+
+/// <summary>
+/// How the simulator answers a financial request. The amount rules come first so tests are
+/// deterministic: minor units ending in 51 → 51, in 05 → 05, in 91 → never answered. Faults and
+/// the approval rate then apply, drawn from a seeded generator so a run can be repeated.
+/// </summary>
+public sealed class ResponseRules
+{
+    private readonly double _approvalRate;
+    private readonly double _dropRate;
+    private readonly double _disconnectRate;
+    private readonly Random _random;
+    private readonly Lock _gate = new();
+
+    public ResponseRules(double approvalRate = 1.0, double dropRate = 0.0, double disconnectRate = 0.0, int seed = 8583)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(approvalRate, 0.0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(approvalRate, 1.0);
+        ArgumentOutOfRangeException.ThrowIfLessThan(dropRate, 0.0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(dropRate, 1.0);
+        ArgumentOutOfRangeException.ThrowIfLessThan(disconnectRate, 0.0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(disconnectRate, 1.0);
+        _approvalRate = approvalRate;
+        _dropRate = dropRate;
+        _disconnectRate = disconnectRate;
+        _random = new Random(seed);
+    }
+
+    public Decision Decide(long amountMinor)
+    {
+        switch (amountMinor % 100)
+        {
+            case 51:
+                return Decision.Decline("51");
+            case 5:
+                return Decision.Decline("05");
+            case 91:
+                return Decision.Silent;
+        }
+
+        double draw;
+        lock (_gate)
+        {
+            draw = _random.NextDouble();
+        }
+
+        // One draw split into bands keeps the three rates independent of each other's values.
+        if (draw < _disconnectRate)
+        {
+            return Decision.Disconnect;
+        }
+
+        if (draw < _disconnectRate + _dropRate)
+        {
+            return Decision.Silent;
+        }
+
+        var approvalDraw = (draw - _disconnectRate - _dropRate) / Math.Max(double.Epsilon, 1.0 - _disconnectRate - _dropRate);
+        return approvalDraw < _approvalRate ? Decision.Approve : Decision.Decline("05");
+    }
+}

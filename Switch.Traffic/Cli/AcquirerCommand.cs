@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Serilog;
+using Switch.Protocol.Framing;
+using Switch.Protocol.Iso8583.Specs;
+using Switch.Traffic.Acquirer;
+
+namespace Switch.Traffic.Cli;
+
+/// <summary><c>acquirer --listen HOST:PORT [--ledger FILE] [--latency-ms N] ...</c>: runs a simulated acquirer until stopped.</summary>
+internal static class AcquirerCommand
+{
+    public static Command Create()
+    {
+        var listen = new Option<string>("--listen") { Description = "HOST:PORT to listen on", Required = true };
+        var ledger = new Option<string?>("--ledger") { Description = "JSON-lines file recording every message received" };
+        var latency = new Option<int>("--latency-ms") { Description = "delay before every answer", DefaultValueFactory = _ => 0 };
+        var profile = new Option<string>("--profile") { Description = "iso87-ascii or iso87-binary", DefaultValueFactory = _ => Iso87.AsciiName };
+        var header = new Option<LengthHeader>("--length-header") { Description = "Binary2 or Ascii4", DefaultValueFactory = _ => LengthHeader.Binary2 };
+        var approval = new Option<double>("--approval-rate") { Description = "share of other amounts approved (0..1)", DefaultValueFactory = _ => 1.0 };
+        var drop = new Option<double>("--drop-rate") { Description = "share of requests never answered (0..1)", DefaultValueFactory = _ => 0.0 };
+        var disconnect = new Option<double>("--disconnect-rate") { Description = "share of requests that drop the link (0..1)", DefaultValueFactory = _ => 0.0 };
+        var seed = new Option<int>("--seed") { Description = "seed of the fault and approval draws", DefaultValueFactory = _ => 8583 };
+
+        var command = new Command("acquirer", "Run a simulated acquirer host that answers the switch's links.")
+        {
+            listen, ledger, latency, profile, header, approval, drop, disconnect, seed,
+        };
+        command.SetAction(async (result, cancellation) =>
+        {
+            if (!Endpoints.TryParse(result.GetValue(listen)!, out var endpoint))
+            {
+                return Usage.Fail($"--listen: '{result.GetValue(listen)}' is not HOST:PORT");
+            }
+
+            AcquirerSimulatorOptions options;
+            try
+            {
+                options = new AcquirerSimulatorOptions
+                {
+                    Listen = endpoint,
+                    LedgerPath = result.GetValue(ledger),
+                    Latency = TimeSpan.FromMilliseconds(result.GetValue(latency)),
+                    Profile = IsoProfiles.Get(result.GetValue(profile)!),
+                    Framing = new FrameOptions(result.GetValue(header)),
+                    Rules = new ResponseRules(result.GetValue(approval), result.GetValue(drop), result.GetValue(disconnect), result.GetValue(seed)),
+                };
+            }
+            catch (Exception ex) when (ex is ArgumentException or ProfileDefinitionException)
+            {
+                return Usage.Fail(ex.Message);
+            }
+
+            var simulator = new AcquirerSimulator(options, Log.Logger);
+            await using (simulator.ConfigureAwait(false))
+            {
+                simulator.Start();
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellation).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    Log.Information("Stopping: {Received} messages received, {Reversals} reversals",
+                        simulator.Ledger.Entries.Count, simulator.Ledger.Reversals.Count);
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}
