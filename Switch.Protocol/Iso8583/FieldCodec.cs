@@ -77,10 +77,11 @@ internal static class FieldCodec
                 }
 
                 var digit = Bcd.IndexOfInvalid(wire[1..], units - 1, LeftPadded(spec), allowSeparator: false);
-                return digit < 0 ? -1 : 1 + (digit / 2);
+                return digit < 0 ? -1 : 1 + Bcd.ByteOf(units - 1, LeftPadded(spec), digit);
             case ValueEncoding.Bcd:
+                // A digit index, not a byte index: an odd count padded on the left shifts every digit one nibble.
                 var at = Bcd.IndexOfInvalid(wire, units, LeftPadded(spec), spec.Type == ContentType.Track);
-                return at < 0 ? -1 : at / 2;
+                return at < 0 ? -1 : Bcd.ByteOf(units, LeftPadded(spec), at);
             default:
                 return -1;
         }

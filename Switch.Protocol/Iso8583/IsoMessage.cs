@@ -256,13 +256,15 @@ public ref struct IsoMessage
         if (!TryReadBitmap(ref position, out _primary) ||
             ((_primary & (1UL << 63)) != 0 && !TryReadBitmap(ref position, out _secondary)))
         {
-            return Fail(
-                IsoErrorKind.Truncated,
-                IsoError.BitmapField,
-                position,
-                _profile.Bitmap == BitmapEncoding.Hex && _data.Length - position >= _profile.BitmapBytes
-                    ? "not hexadecimal"
-                    : $"needs {_profile.BitmapBytes} bytes, {_data.Length - position} remain");
+            var remaining = _data.Length - position;
+            if (remaining < _profile.BitmapBytes)
+            {
+                return Fail(IsoErrorKind.Truncated, IsoError.BitmapField, position, $"needs {_profile.BitmapBytes} bytes, {remaining} remain");
+            }
+
+            // All there but not hex: point at the offending character.
+            var bad = position + Hex.IndexOfInvalid(_data.Slice(position, _profile.BitmapBytes));
+            return Fail(IsoErrorKind.InvalidContent, IsoError.BitmapField, bad, $"byte 0x{_data[bad]:X2} is not a hexadecimal digit");
         }
 
         foreach (var field in Fields)

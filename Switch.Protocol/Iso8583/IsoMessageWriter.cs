@@ -9,8 +9,9 @@ namespace Switch.Protocol.Iso8583;
 
 /// <summary>
 /// Writes one message straight into a span or an <see cref="IBufferWriter{T}"/>, fields in ascending
-/// order, without allocating. The bitmap is patched in at <see cref="Complete"/>; a secondary bitmap
-/// is written only when a field above 64 is present. Values the spec cannot carry (too long, a
+/// order, without allocating. The bitmap is patched in at <see cref="Complete"/>; room for a secondary
+/// bitmap is made (the fields so far moved up) when the first field above 64 is written, so a message
+/// needs no more room than its own length. Values the spec cannot carry (too long, a
 /// letter in an n field) raise <see cref="IsoFormatException"/> naming the field.
 /// </summary>
 public ref struct IsoMessageWriter
@@ -27,6 +28,7 @@ public ref struct IsoMessageWriter
     private int _openField;
     private ulong _primary;
     private ulong _secondary;
+    private bool _secondaryReserved;
 
     public IsoMessageWriter(Span<byte> destination, IsoProfile profile, int mti)
     {
@@ -40,9 +42,10 @@ public ref struct IsoMessageWriter
         _openField = 0;
         _primary = 0;
         _secondary = 0;
+        _secondaryReserved = false;
         var mtiBytes = profile.MtiBytes;
         _bitmapOffset = mtiBytes;
-        _position = mtiBytes + (2 * profile.BitmapBytes);
+        _position = mtiBytes + profile.BitmapBytes;
         EnsureRoom(IsoError.MtiField, _position);
         Span<byte> digits = stackalloc byte[4];
         AsciiDigits.WriteFixed(mti, digits);
@@ -63,7 +66,7 @@ public ref struct IsoMessageWriter
         _output = output;
     }
 
-    /// <summary>Bytes written so far, bitmap space included.</summary>
+    /// <summary>Bytes written so far, bitmap space included (the secondary bitmap's once a field above 64 is written).</summary>
     public readonly int Position => _position;
 
     /// <summary>A numeric field from a non-negative number: zero-filled to a fixed length, minimal digits when variable.</summary>
@@ -225,11 +228,12 @@ public ref struct IsoMessageWriter
             primary |= 1UL << 63;
             WriteBitmap(_secondary, _buffer.Slice(_bitmapOffset + bitmapBytes, bitmapBytes));
         }
-        else
+        else if (_secondaryReserved)
         {
-            // Space for a secondary bitmap was reserved but is not needed: close the gap.
+            // Room for a secondary bitmap was made for a field above 64 that was then refused: close the gap.
             _buffer[fieldsStart.._position].CopyTo(_buffer[(fieldsStart - bitmapBytes)..]);
             _position -= bitmapBytes;
+            _secondaryReserved = false;
         }
 
         WriteBitmap(primary, _buffer.Slice(_bitmapOffset, bitmapBytes));
@@ -262,7 +266,24 @@ public ref struct IsoMessageWriter
             throw new ArgumentOutOfRangeException(nameof(field), field, $"fields are written once each, in ascending order, 2..{IsoLimits.MaxField}; the last was {_lastField}");
         }
 
-        return _profile[field] ?? throw new ArgumentOutOfRangeException(nameof(field), field, $"profile {_profile.Name} does not define field {field}");
+        var spec = _profile[field] ?? throw new ArgumentOutOfRangeException(nameof(field), field, $"profile {_profile.Name} does not define field {field}");
+        if (field > 64 && !_secondaryReserved)
+        {
+            ReserveSecondaryBitmap(field);
+        }
+
+        return spec;
+    }
+
+    /// <summary>Moves the fields written so far up by one bitmap, making room for the secondary bitmap.</summary>
+    private void ReserveSecondaryBitmap(int field)
+    {
+        var bitmapBytes = _profile.BitmapBytes;
+        EnsureRoom(field, _position + bitmapBytes);
+        var fieldsStart = _bitmapOffset + bitmapBytes;
+        _buffer[fieldsStart.._position].CopyTo(_buffer[(fieldsStart + bitmapBytes)..]);
+        _position += bitmapBytes;
+        _secondaryReserved = true;
     }
 
     private void Close(int field, int bytes)

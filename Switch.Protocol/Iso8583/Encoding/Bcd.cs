@@ -17,7 +17,10 @@ internal static class Bcd
         return (position & 1) == 0 ? b >> 4 : b & 0x0F;
     }
 
-    /// <summary>Index of the first nibble that is not a digit (or the separator, when allowed), or -1.</summary>
+    /// <summary>The index of the byte that holds digit <paramref name="index"/> (see <see cref="Nibble"/>).</summary>
+    public static int ByteOf(int digits, bool leftPadded, int index) => (index + ((digits & 1) == 1 && leftPadded ? 1 : 0)) >> 1;
+
+    /// <summary>Index of the first digit whose nibble is not a digit (or the separator, when allowed), or -1; <see cref="ByteOf"/> gives its byte.</summary>
     public static int IndexOfInvalid(ReadOnlySpan<byte> packed, int digits, bool leftPadded, bool allowSeparator)
     {
         for (var i = 0; i < digits; i++)

@@ -73,7 +73,8 @@ public sealed class ProfileLoadingTests
         var profile = JsonProfileReader.Read("""{ "name": "hexmap", "base": "iso87-ascii", "bitmap": "hex" }""");
         Assert.False(IsoMessage.TryParse("0800002000000080000G"u8, profile, out _, out var error));
         Assert.Equal(IsoError.BitmapField, error.Field);
-        Assert.StartsWith("bitmap: not hexadecimal at offset 4", error.Message, StringComparison.Ordinal);
+        Assert.Equal(IsoErrorKind.InvalidContent, error.Kind);
+        Assert.Equal("bitmap: byte 0x47 is not a hexadecimal digit at offset 19", error.Message);
     }
 
     [Theory]
