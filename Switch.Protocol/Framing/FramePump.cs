@@ -10,15 +10,19 @@ namespace Switch.Protocol.Framing;
 /// </summary>
 public static class FramePump
 {
-    public static async Task<FrameOutcome> RunAsync<THandler>(
+    /// <param name="handler">
+    /// An object, not a struct: the pump holds it for the life of the connection, so state the
+    /// handler keeps must be visible to whoever reads it afterwards.
+    /// </param>
+    public static async Task<FrameOutcome> RunAsync(
         PipeReader reader,
         FrameOptions options,
-        THandler handler,
+        IFrameHandler handler,
         CancellationToken cancellationToken = default)
-        where THandler : IFrameHandler
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(handler);
         long frames = 0;
         while (true)
         {
@@ -52,8 +56,7 @@ public static class FramePump
     }
 
     // Synchronous, so the span-based reader never straddles an await.
-    private static FrameStatus Drain<THandler>(ref System.Buffers.ReadOnlySequence<byte> buffer, FrameOptions options, THandler handler, ref long frames, out int declared)
-        where THandler : IFrameHandler
+    private static FrameStatus Drain(ref System.Buffers.ReadOnlySequence<byte> buffer, FrameOptions options, IFrameHandler handler, ref long frames, out int declared)
     {
         while (true)
         {

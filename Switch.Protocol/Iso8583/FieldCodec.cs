@@ -76,12 +76,10 @@ internal static class FieldCodec
                     return 0;
                 }
 
-                var digit = Bcd.IndexOfInvalid(wire[1..], units - 1, LeftPadded(spec), allowSeparator: false);
-                return digit < 0 ? -1 : 1 + Bcd.ByteOf(units - 1, LeftPadded(spec), digit);
+                var bad = Bcd.IndexOfInvalid(wire[1..], units - 1, LeftPadded(spec), allowSeparator: false);
+                return bad < 0 ? -1 : 1 + bad;
             case ValueEncoding.Bcd:
-                // A digit index, not a byte index: an odd count padded on the left shifts every digit one nibble.
-                var at = Bcd.IndexOfInvalid(wire, units, LeftPadded(spec), spec.Type == ContentType.Track);
-                return at < 0 ? -1 : Bcd.ByteOf(units, LeftPadded(spec), at);
+                return Bcd.IndexOfInvalid(wire, units, LeftPadded(spec), spec.Type == ContentType.Track);
             default:
                 return -1;
         }

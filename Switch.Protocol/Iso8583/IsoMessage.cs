@@ -167,22 +167,9 @@ public ref struct IsoMessage
         }
 
         var units = Length(field);
-        var significant = 0;
-        for (var i = 0; i < units; i++)
-        {
-            var digit = Bcd.Nibble(wire, units, spec.Padding.Side == PadSide.Left, i);
-            if (significant > 0 || digit != 0)
-            {
-                if (++significant > 18)
-                {
-                    return false;
-                }
-
-                value = (value * 10) + digit;
-            }
-        }
-
-        return true;
+        Span<byte> digits = stackalloc byte[units];
+        Bcd.Unpack(wire, units, spec.Padding.Side == PadSide.Left, digits);
+        return Accumulate(digits, ref value);
     }
 
     /// <summary>The value (application form) as a string. Allocates: for the edges, not the hot path.</summary>

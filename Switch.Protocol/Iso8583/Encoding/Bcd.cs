@@ -1,32 +1,29 @@
 namespace Switch.Protocol.Iso8583.Encoding;
 
-/// <summary>Packed BCD: two decimal digits per byte, high nibble first.</summary>
+/// <summary>
+/// Packed BCD: two decimal digits per byte, high nibble first. An odd digit count carries one pad
+/// nibble, first when left-padded (every digit shifts one nibble right), last when right-padded.
+/// Everything works a byte (two digits) at a time: this is the binary profile's hot path.
+/// </summary>
 internal static class Bcd
 {
     /// <summary>The nibble track data uses for the '=' field separator.</summary>
     public const byte Separator = 0xD;
 
     /// <summary>
-    /// Where the digit <paramref name="index"/> of a value of <paramref name="digits"/> digits sits:
-    /// an odd count with left padding shifts every digit one nibble right.
+    /// Index of the first byte holding a nibble that is neither a digit nor (when allowed) the
+    /// separator, or -1. The pad nibble is not checked: peers pad with 0 or F.
     /// </summary>
-    public static int Nibble(ReadOnlySpan<byte> packed, int digits, bool leftPadded, int index)
-    {
-        var position = index + ((digits & 1) == 1 && leftPadded ? 1 : 0);
-        var b = packed[position >> 1];
-        return (position & 1) == 0 ? b >> 4 : b & 0x0F;
-    }
-
-    /// <summary>The index of the byte that holds digit <paramref name="index"/> (see <see cref="Nibble"/>).</summary>
-    public static int ByteOf(int digits, bool leftPadded, int index) => (index + ((digits & 1) == 1 && leftPadded ? 1 : 0)) >> 1;
-
-    /// <summary>Index of the first digit whose nibble is not a digit (or the separator, when allowed), or -1; <see cref="ByteOf"/> gives its byte.</summary>
     public static int IndexOfInvalid(ReadOnlySpan<byte> packed, int digits, bool leftPadded, bool allowSeparator)
     {
-        for (var i = 0; i < digits; i++)
+        var bytes = (digits + 1) >> 1;
+        var odd = (digits & 1) == 1;
+        for (var i = 0; i < bytes; i++)
         {
-            var n = Nibble(packed, digits, leftPadded, i);
-            if (n > 9 && !(allowSeparator && n == Separator))
+            var b = packed[i];
+            var highValid = IsDigit(b >> 4, allowSeparator) || (odd && leftPadded && i == 0);
+            var lowValid = IsDigit(b & 0x0F, allowSeparator) || (odd && !leftPadded && i == bytes - 1);
+            if (!(highValid && lowValid))
             {
                 return i;
             }
@@ -38,10 +35,21 @@ internal static class Bcd
     /// <summary>Writes <paramref name="digits"/> digits as ASCII ('=' for the separator nibble).</summary>
     public static void Unpack(ReadOnlySpan<byte> packed, int digits, bool leftPadded, Span<byte> ascii)
     {
-        for (var i = 0; i < digits; i++)
+        var bytes = packed[..((digits + 1) >> 1)];
+        var at = 0;
+        var skipFirstNibble = (digits & 1) == 1 && leftPadded;
+        for (var i = 0; i < bytes.Length; i++)
         {
-            var n = Nibble(packed, digits, leftPadded, i);
-            ascii[i] = n == Separator ? (byte)'=' : (byte)('0' + n);
+            var b = bytes[i];
+            if (i > 0 || !skipFirstNibble)
+            {
+                ascii[at++] = Character(b >> 4);
+            }
+
+            if (at < digits)
+            {
+                ascii[at++] = Character(b & 0x0F);
+            }
         }
     }
 
@@ -64,4 +72,8 @@ internal static class Bcd
             packed[position >> 1] |= (byte)((position & 1) == 0 ? n << 4 : n);
         }
     }
+
+    private static bool IsDigit(int nibble, bool allowSeparator) => nibble <= 9 || (allowSeparator && nibble == Separator);
+
+    private static byte Character(int nibble) => nibble == Separator ? (byte)'=' : (byte)('0' + nibble);
 }
