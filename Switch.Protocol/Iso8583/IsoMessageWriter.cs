@@ -156,25 +156,25 @@ public ref struct IsoMessageWriter
             return;
         }
 
-        var spec = Open(field);
-        var wire = source.Raw(field);
-        if (ReferenceEquals(spec, source.Profile[field]) || spec == source.Profile[field])
+        var sourceSpec = source.Profile[field]!;
+        if (_profile[field] is not { } spec || !(ReferenceEquals(spec, sourceSpec) || spec == sourceSpec))
         {
-            EnsureRoom(field, _position + spec.PrefixBytes + wire.Length);
-            if (!spec.IsFixed)
-            {
-                FieldCodec.WritePrefix(spec, source.Length(field), _buffer.Slice(_position, spec.PrefixBytes));
-            }
-
-            wire.CopyTo(_buffer[(_position + spec.PrefixBytes)..]);
-            Close(field, spec.PrefixBytes + wire.Length);
+            Span<byte> value = stackalloc byte[source.Length(field)];
+            source.CopyValue(field, value);
+            Write(field, value);
             return;
         }
 
-        _lastField = field - 1;
-        Span<byte> value = stackalloc byte[source.Length(field)];
-        source.CopyValue(field, value);
-        Write(field, value);
+        Open(field);
+        var wire = source.Raw(field);
+        EnsureRoom(field, _position + spec.PrefixBytes + wire.Length);
+        if (!spec.IsFixed)
+        {
+            FieldCodec.WritePrefix(spec, source.Length(field), _buffer.Slice(_position, spec.PrefixBytes));
+        }
+
+        wire.CopyTo(_buffer[(_position + spec.PrefixBytes)..]);
+        Close(field, spec.PrefixBytes + wire.Length);
     }
 
     /// <summary>
