@@ -21,6 +21,7 @@ public ref struct IsoMessage
     private ulong _primary;
     private ulong _secondary;
     private int _mti;
+    private int _indexedThrough;
     private FieldSlots _slots;
 
     /// <summary>The MTI as a number: 200 for "0200".</summary>
@@ -216,8 +217,8 @@ public ref struct IsoMessage
     }
 
     private readonly IsoError NumberError(int field) => Has(field)
-        ? Describe(IsoErrorKind.NumberOutOfRange, field, (int)(_slots[field] >> 16), "value is not a number that fits")
-        : Describe(IsoErrorKind.MissingField, field, _data.Length, "required field is absent");
+        ? Fail(IsoErrorKind.NumberOutOfRange, field, (int)(_slots[field] >> 16), "value is not a number that fits")
+        : Fail(IsoErrorKind.MissingField, field, _data.Length, "required field is absent");
 
     private IsoError? Index()
     {
@@ -320,6 +321,7 @@ public ref struct IsoMessage
         }
 
         _slots[field] = ((uint)position << 16) | (uint)bytes;
+        _indexedThrough = field;
         position += bytes;
         return null;
     }
@@ -365,19 +367,13 @@ public ref struct IsoMessage
         return true;
     }
 
-    /// <summary>An error that also says what could be read before it: MTI, STAN, TID.</summary>
-    private readonly IsoError Fail(IsoErrorKind kind, int field, int offset, string reason) => Describe(kind, field, offset, reason);
-
-    private readonly IsoError Describe(IsoErrorKind kind, int field, int offset, string reason)
+    /// <summary>An error that also says what was read before it: MTI, and STAN and TID when indexed.</summary>
+    private readonly IsoError Fail(IsoErrorKind kind, int field, int offset, string reason) => new(kind, field, offset, reason)
     {
-        var readable = field - 1;
-        return new IsoError(kind, field, offset, reason)
-        {
-            Mti = field > IsoError.MtiField || kind == IsoErrorKind.TrailingBytes ? Mti : null,
-            Stan = (readable >= 11 || kind is IsoErrorKind.TrailingBytes or IsoErrorKind.MissingField or IsoErrorKind.NumberOutOfRange) && TryGetInt64(11, out var stan) && stan <= int.MaxValue ? (int)stan : null,
-            Tid = (readable >= 41 || kind is IsoErrorKind.TrailingBytes or IsoErrorKind.MissingField or IsoErrorKind.NumberOutOfRange) && Has(41) ? GetString(41).TrimEnd() : null,
-        };
-    }
+        Mti = field == IsoError.MtiField ? null : Mti,
+        Stan = _indexedThrough >= 11 && TryGetInt64(11, out var stan) && stan <= int.MaxValue ? (int)stan : null,
+        Tid = _indexedThrough >= 41 && Has(41) ? GetString(41).TrimEnd() : null,
+    };
 
     /// <summary>Walks the set bits of the bitmaps, lowest field first.</summary>
     public ref struct FieldEnumerator

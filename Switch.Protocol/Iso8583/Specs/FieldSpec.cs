@@ -77,14 +77,12 @@ public sealed record FieldSpec
     public static Padding DefaultPadding(ContentType type, ValueEncoding encoding, LengthKind prefix) => encoding switch
     {
         ValueEncoding.Bcd => prefix == LengthKind.Fixed ? Padding.LeftZeroNibble : Padding.RightZeroNibble,
-        ValueEncoding.Ascii when !IsTextual(type) => prefix == LengthKind.Fixed ? Padding.LeftZeroChar : Padding.None,
-        ValueEncoding.Ascii when type != ContentType.Binary => prefix == LengthKind.Fixed ? Padding.RightSpace : Padding.None,
+        ValueEncoding.Ascii when prefix != LengthKind.Fixed => Padding.None,
+        ValueEncoding.Ascii => IsDigits(type) ? Padding.LeftZeroChar : Padding.RightSpace,
         _ => Padding.None,
     };
 
     internal static bool IsDigits(ContentType type) => type is ContentType.Numeric or ContentType.Track or ContentType.SignedAmount;
-
-    private static bool IsTextual(ContentType type) => type is ContentType.AlphaNumeric or ContentType.AlphaNumericSpecial or ContentType.Binary;
 
     private string? Check()
     {
