@@ -1,0 +1,42 @@
+using System.Net;
+using Switch.Actors.Acquirers;
+using Switch.Actors.Registry;
+using Switch.Protocol.Framing;
+using Switch.Protocol.Iso8583.Specs;
+
+namespace Switch.Host.Configuration;
+
+/// <summary>The node's settings, read and validated from <c>switch { ... }</c> (see hocon/switch.conf).</summary>
+public sealed record SwitchSettings(
+    TerminalListenerSettings Terminals,
+    IReadOnlyList<AcquirerLinkSettings> Acquirers,
+    JournalSettings Journal,
+    AdminSettings Admin,
+    ClusterSettings Cluster,
+    SmsSettings Sms,
+    RegistrySettings Registry);
+
+public sealed record TerminalListenerSettings(
+    IPEndPoint Listen,
+    IsoProfile Profile,
+    FrameOptions Framing,
+    TimeSpan DuplicateWindow,
+    TimeSpan PassivateAfter);
+
+public enum JournalProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+public sealed record JournalSettings(JournalProvider Provider, string ConnectionString);
+
+public sealed record AdminSettings(IPEndPoint Listen, string Token);
+
+public sealed record ClusterSettings(IPEndPoint Listen, IReadOnlyList<EndPoint> SeedNodes);
+
+/// <summary>Merchants and terminals known at start (<c>switch.registry</c>).</summary>
+public sealed record RegistrySettings(IReadOnlyList<Merchant> Merchants, IReadOnlyList<TerminalRegistration> Terminals);
+
+/// <summary>The SMS webhook; null when none is configured.</summary>
+public sealed record SmsSettings(Uri? WebhookUrl, string Secret);

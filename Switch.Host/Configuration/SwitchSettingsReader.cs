@@ -1,0 +1,155 @@
+using System.Net;
+using Akka.Configuration;
+using Switch.Actors.Acquirers;
+using Switch.Actors.Registry;
+using Switch.Protocol.Framing;
+using Switch.Protocol.Iso8583.Specs;
+
+namespace Switch.Host.Configuration;
+
+/// <summary>Maps <c>switch { ... }</c> onto <see cref="SwitchSettings"/>, refusing the first bad key by name.</summary>
+public static class SwitchSettingsReader
+{
+    public static SwitchSettings Read(Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var root = new ConfigReader(config, string.Empty).Child("switch");
+        var acquirers = root.Objects("acquirers").Select(ReadAcquirer).ToList();
+        RequireUnique(acquirers.Select(a => a.Name), root.Key("acquirers"), "name");
+        return new SwitchSettings(
+            ReadTerminals(root.Child("terminals")),
+            acquirers,
+            ReadJournal(root.Child("journal")),
+            ReadAdmin(root.Child("admin")),
+            ReadCluster(root.Child("cluster")),
+            ReadSms(root.Child("sms")),
+            ReadRegistry(root.Child("registry")));
+    }
+
+    private static TerminalListenerSettings ReadTerminals(ConfigReader terminals) => new(
+        terminals.ListenEndpoint("listen"),
+        ReadProfile(terminals),
+        ReadFraming(terminals, terminals.Flag("tpdu"), terminals.Int("max-frame", 32, ushort.MaxValue)),
+        terminals.Duration("duplicate-window"),
+        terminals.Duration("passivate-after"));
+
+    private static AcquirerLinkSettings ReadAcquirer(ConfigReader acquirer)
+    {
+        var settings = new AcquirerLinkSettings(
+            acquirer.RequiredText("name"),
+            acquirer.PeerEndpoint("endpoint"),
+            ReadProfile(acquirer),
+            ReadFraming(acquirer, tpdu: false, FrameOptions.DefaultMaxFrame),
+            acquirer.Duration("timeout"),
+            acquirer.Duration("echo-interval"),
+            acquirer.Duration("reconnect-min"),
+            acquirer.Duration("reconnect-max"));
+        return settings.ReconnectMax >= settings.ReconnectMin
+            ? settings
+            : throw acquirer.Invalid("reconnect-max", "must not be shorter than reconnect-min");
+    }
+
+    /// <summary>A shipped profile by name, or an inline <c>profile { ... }</c> block.</summary>
+    private static IsoProfile ReadProfile(ConfigReader block)
+    {
+        try
+        {
+            return block.IsObject("profile")
+                ? HoconProfileReader.Read(block.Config.GetConfig("profile"), block.Key("profile"))
+                : IsoProfiles.Get(block.Text("profile"));
+        }
+        catch (ProfileDefinitionException ex)
+        {
+            var key = ex.Key.StartsWith(block.Path, StringComparison.Ordinal) ? ex.Key : block.Key("profile");
+            throw new ConfigurationKeyException(key, ex.Message[(ex.Key.Length + 2)..]);
+        }
+    }
+
+    private static FrameOptions ReadFraming(ConfigReader block, bool tpdu, int maxFrame)
+    {
+        var header = block.Choice<LengthHeader>("length-header");
+        if (header == LengthHeader.Ascii4 && maxFrame > 9999)
+        {
+            throw block.Invalid("max-frame", "cannot exceed 9999 with a 4-digit ASCII length header");
+        }
+
+        return new FrameOptions(header, tpdu, maxFrame);
+    }
+
+    private static JournalSettings ReadJournal(ConfigReader journal) =>
+        new(journal.Choice<JournalProvider>("provider"), journal.RequiredText("connection-string"));
+
+    private static AdminSettings ReadAdmin(ConfigReader admin) =>
+        new(admin.ListenEndpoint("listen"), admin.RequiredText("token"));
+
+    private static ClusterSettings ReadCluster(ConfigReader cluster) =>
+        new(cluster.ListenEndpoint("listen"), cluster.PeerEndpoints("seed-nodes"));
+
+    private static SmsSettings ReadSms(ConfigReader sms)
+    {
+        var url = sms.Text("webhook-url");
+        if (url.Length == 0)
+        {
+            return new SmsSettings(null, sms.Text("secret"));
+        }
+
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? new SmsSettings(uri, sms.Text("secret"))
+            : throw sms.Invalid("webhook-url", $"'{url}' is not an http(s) URL");
+    }
+
+    private static RegistrySettings ReadRegistry(ConfigReader registry)
+    {
+        var merchants = registry.Objects("merchants").Select(ReadMerchant).ToList();
+        RequireUnique(merchants.Select(m => m.Mid), registry.Key("merchants"), "mid");
+        var known = merchants.Select(m => m.Mid).ToHashSet(StringComparer.Ordinal);
+        var terminals = registry.Objects("terminals").Select(t =>
+        {
+            var terminal = new TerminalRegistration(Identifier(t, "tid", 8), Identifier(t, "mid", 15));
+            return known.Contains(terminal.Mid) ? terminal : throw t.Invalid("mid", $"'{terminal.Mid}' is not a merchant in {registry.Key("merchants")}");
+        }).ToList();
+        RequireUnique(terminals.Select(t => t.Tid), registry.Key("terminals"), "tid");
+        return new RegistrySettings(merchants, terminals);
+    }
+
+    private static Merchant ReadMerchant(ConfigReader merchant)
+    {
+        var mcc = merchant.Text("mcc");
+        if (mcc.Length != 4 || !mcc.All(char.IsAsciiDigit))
+        {
+            throw merchant.Invalid("mcc", $"'{mcc}' is not a 4-digit merchant category code");
+        }
+
+        var country = merchant.Text("country");
+        if (country.Length != 2 || !country.All(char.IsAsciiLetterUpper))
+        {
+            throw merchant.Invalid("country", $"'{country}' is not an ISO 3166 alpha-2 code such as CN");
+        }
+
+        return new Merchant(
+            Identifier(merchant, "mid", 15),
+            merchant.RequiredText("name"),
+            mcc,
+            country,
+            merchant.Choice<ChallengePolicy>("challenge"),
+            merchant.Config.HasPath("fee-plan") ? merchant.RequiredText("fee-plan") : null);
+    }
+
+    /// <summary>A TID or MID: printable ASCII without spaces, as it is sent in fields 41 and 42.</summary>
+    private static string Identifier(ConfigReader block, string key, int maxLength)
+    {
+        var value = block.RequiredText(key);
+        return value.Length <= maxLength && value.All(c => c is > ' ' and <= '~')
+            ? value
+            : throw block.Invalid(key, $"'{value}' must be 1 to {maxLength} printable ASCII characters without spaces");
+    }
+
+    private static void RequireUnique(IEnumerable<string> values, string key, string what)
+    {
+        var duplicate = values.GroupBy(v => v, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ConfigurationKeyException(key, $"{what} '{duplicate.Key}' appears more than once");
+        }
+    }
+}

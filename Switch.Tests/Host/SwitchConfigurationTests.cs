@@ -1,0 +1,197 @@
+using System.Net;
+using Switch.Actors.Registry;
+using Switch.Host.Configuration;
+using Switch.Protocol.Framing;
+using Switch.Protocol.Iso8583.Specs;
+
+namespace Switch.Tests.Host;
+
+public sealed class SwitchConfigurationTests : IDisposable
+{
+    private static readonly Func<string, string?> NoEnvironment = _ => null;
+    private readonly List<string> _files = [];
+
+    public void Dispose()
+    {
+        foreach (var file in _files)
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void The_defaults_are_the_contract_values()
+    {
+        var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([], NoEnvironment));
+
+        Assert.Equal(IPEndPoint.Parse("0.0.0.0:8583"), settings.Terminals.Listen);
+        Assert.Same(Iso87.Ascii, settings.Terminals.Profile);
+        Assert.Equal(new FrameOptions(LengthHeader.Binary2, tpdu: false, maxFrame: 4096), settings.Terminals.Framing);
+        var acquirer = Assert.Single(settings.Acquirers);
+        Assert.Equal("acq-a", acquirer.Name);
+        Assert.Equal(IPEndPoint.Parse("127.0.0.1:9583"), acquirer.Endpoint);
+        Assert.Same(Iso87.Ascii, acquirer.Profile);
+        Assert.Equal(TimeSpan.FromSeconds(5), acquirer.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(30), acquirer.EchoInterval);
+        Assert.Equal(new JournalSettings(JournalProvider.Sqlite, "Data Source=data/switch.db"), settings.Journal);
+        Assert.Equal(IPEndPoint.Parse("127.0.0.1:8080"), settings.Admin.Listen);
+        Assert.Equal("change-me", settings.Admin.Token);
+        Assert.Equal(IPEndPoint.Parse("127.0.0.1:4053"), settings.Cluster.Listen);
+        Assert.Equal([IPEndPoint.Parse("127.0.0.1:4053")], settings.Cluster.SeedNodes);
+        Assert.Null(settings.Sms.WebhookUrl);
+        Assert.Equal([new Merchant("M00000000000001", "Demo Shop", "5411", "CN", ChallengePolicy.Risk)], settings.Registry.Merchants);
+        Assert.Equal([new TerminalRegistration("T0000001", "M00000000000001")], settings.Registry.Terminals);
+    }
+
+    [Fact]
+    public void Overlays_win_in_order_and_a_list_is_replaced_whole()
+    {
+        var first = Overlay("""
+            switch.terminals { tpdu = on, max-frame = 2048 }
+            switch.acquirers = [
+              { name = acq-x, endpoint = "acquirer.example:7000", profile = iso87-binary, length-header = ascii4,
+                timeout = 250ms, echo-interval = 10s, reconnect-min = 100ms, reconnect-max = 2s },
+              { name = acq-y, endpoint = "127.0.0.1:7001", profile = iso87-ascii, length-header = binary2,
+                timeout = 1s, echo-interval = 10s, reconnect-min = 1s, reconnect-max = 1s }
+            ]
+            """);
+        var second = Overlay("switch.terminals.max-frame = 1024");
+
+        var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([first, second], NoEnvironment));
+
+        Assert.True(settings.Terminals.Framing.Tpdu);
+        Assert.Equal(1024, settings.Terminals.Framing.MaxFrame);
+        Assert.Equal(["acq-x", "acq-y"], settings.Acquirers.Select(a => a.Name));
+        Assert.Equal(new DnsEndPoint("acquirer.example", 7000), settings.Acquirers[0].Endpoint);
+        Assert.Same(Iso87.Binary, settings.Acquirers[0].Profile);
+        Assert.Equal(LengthHeader.Ascii4, settings.Acquirers[0].Framing.Header);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), settings.Acquirers[0].Timeout);
+    }
+
+    [Fact]
+    public void Environment_variables_override_through_whole_line_substitutions()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["SWITCH_ADMIN_TOKEN"] = "s3cr\"et\\token",
+            ["SWITCH_JOURNAL_PROVIDER"] = "postgresql",
+            ["SWITCH_JOURNAL_CONNECTION_STRING"] = "Host=127.0.0.1;Database=switch;Password=a+b=c",
+        };
+
+        var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([], environment.GetValueOrDefault));
+
+        Assert.Equal("s3cr\"et\\token", settings.Admin.Token);
+        Assert.Equal(new JournalSettings(JournalProvider.PostgreSql, "Host=127.0.0.1;Database=switch;Password=a+b=c"), settings.Journal);
+        Assert.Equal(IPEndPoint.Parse("127.0.0.1:8080"), settings.Admin.Listen);
+    }
+
+    [Fact]
+    public void An_unset_variable_leaves_the_rest_of_its_block_intact()
+    {
+        var overlay = Overlay("""
+            switch.admin {
+              token = "from-file"
+              token = ${?SWITCH_TEST_UNSET_TOKEN}
+              listen = "127.0.0.1:9090"
+            }
+            """);
+
+        var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([overlay], NoEnvironment));
+
+        Assert.Equal("from-file", settings.Admin.Token);
+        Assert.Equal(IPEndPoint.Parse("127.0.0.1:9090"), settings.Admin.Listen);
+    }
+
+    [Fact]
+    public void A_substitution_inside_a_line_is_refused_with_its_file_and_line()
+    {
+        var overlay = Overlay("switch.admin {\n  token = \"x\", listen = ${?SWITCH_ADMIN_LISTEN}\n}");
+        var error = Assert.Throws<ConfigurationKeyException>(() => SwitchConfiguration.Load([overlay], NoEnvironment));
+        Assert.Equal($"{overlay}:2", error.Key);
+    }
+
+    [Fact]
+    public void An_inline_profile_block_describes_an_acquirer_dialect()
+    {
+        var overlay = Overlay("""
+            switch.acquirers = [
+              { name = acme, endpoint = "127.0.0.1:7000", length-header = binary2, timeout = 5s,
+                echo-interval = 30s, reconnect-min = 1s, reconnect-max = 30s
+                profile { name = acme, base = iso87-ascii, fields { 35 { encoding = bcd, prefix-encoding = bcd } } } }
+            ]
+            """);
+
+        var acquirer = Assert.Single(SwitchSettingsReader.Read(SwitchConfiguration.Load([overlay], NoEnvironment)).Acquirers);
+
+        Assert.Equal("acme", acquirer.Profile.Name);
+        Assert.Equal(ValueEncoding.Bcd, acquirer.Profile[35]!.Encoding);
+    }
+
+    [Theory]
+    [InlineData("switch.terminals.max-frame = abc", "switch.terminals.max-frame")]
+    [InlineData("switch.terminals.tpdu = maybe", "switch.terminals.tpdu")]
+    [InlineData("switch.terminals.listen = \"8583\"", "switch.terminals.listen")]
+    [InlineData("switch.terminals.profile = iso93", "switch.terminals.profile")]
+    [InlineData("switch.terminals.length-header = ascii2", "switch.terminals.length-header")]
+    [InlineData("switch.terminals.duplicate-window = soon", "switch.terminals.duplicate-window")]
+    [InlineData("switch.terminals { length-header = ascii4, max-frame = 20000 }", "switch.terminals.max-frame")]
+    [InlineData("switch.acquirers = [ { name = a } ]", "switch.acquirers[0].endpoint")]
+    [InlineData("switch.acquirers = [ 7 ]", "switch.acquirers[0]")]
+    [InlineData("switch.acquirers = [ { name = a, endpoint = \"127.0.0.1:0\" } ]", "switch.acquirers[0].endpoint")]
+    [InlineData("switch.acquirers = [ { name = a, endpoint = \"127.0.0.1:1\", profile = iso87-ascii, length-header = binary2, timeout = 0s, echo-interval = 30s, reconnect-min = 1s, reconnect-max = 30s } ]", "switch.acquirers[0].timeout")]
+    [InlineData("switch.acquirers = [ { name = a, endpoint = \"127.0.0.1:1\", profile = iso87-ascii, length-header = binary2, timeout = 1s, echo-interval = 30s, reconnect-min = 5s, reconnect-max = 1s } ]", "switch.acquirers[0].reconnect-max")]
+    [InlineData("switch.acquirers = [ { name = a, endpoint = \"127.0.0.1:1\", length-header = binary2, timeout = 1s, echo-interval = 30s, reconnect-min = 1s, reconnect-max = 1s, profile { name = p, base = iso87-ascii, fields { 35 { length = abc } } } } ]", "switch.acquirers[0].profile.fields.35.length")]
+    [InlineData("switch.journal.provider = mysql", "switch.journal.provider")]
+    [InlineData("switch.journal.connection-string = \"\"", "switch.journal.connection-string")]
+    [InlineData("switch.admin.token = \"\"", "switch.admin.token")]
+    [InlineData("switch.cluster.seed-nodes = [ \"127.0.0.1:4053\", \"nowhere\" ]", "switch.cluster.seed-nodes[1]")]
+    [InlineData("switch.sms.webhook-url = \"ftp://x\"", "switch.sms.webhook-url")]
+    [InlineData("switch.registry.merchants = [ { mid = M1, name = n, mcc = \"54\", country = CN, challenge = risk } ]", "switch.registry.merchants[0].mcc")]
+    [InlineData("switch.registry.merchants = [ { mid = M1, name = n, mcc = \"5411\", country = cn, challenge = risk } ]", "switch.registry.merchants[0].country")]
+    [InlineData("switch.registry.merchants = [ { mid = M1, name = n, mcc = \"5411\", country = CN, challenge = sometimes } ]", "switch.registry.merchants[0].challenge")]
+    [InlineData("switch.registry.terminals = [ { tid = T1, mid = NOBODY } ]", "switch.registry.terminals[0].mid")]
+    [InlineData("switch.registry.terminals = [ { tid = T000000001, mid = \"M00000000000001\" } ]", "switch.registry.terminals[0].tid")]
+    [InlineData("switch.registry.terminals = [ { tid = T1, mid = \"M00000000000001\" }, { tid = T1, mid = \"M00000000000001\" } ]", "switch.registry.terminals")]
+    [InlineData("switch.registry = 3", "switch.registry")]
+    public void A_bad_setting_stops_start_up_naming_its_key(string overlay, string key)
+    {
+        var path = Overlay(overlay);
+        var error = Assert.Throws<ConfigurationKeyException>(() => SwitchSettingsReader.Read(SwitchConfiguration.Load([path], NoEnvironment)));
+        Assert.Equal(key, error.Key);
+        Assert.StartsWith(key + ": ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_overlay_file_is_named()
+    {
+        var error = Assert.Throws<ConfigurationKeyException>(() => SwitchConfiguration.Load(["/nonexistent/overlay.conf"], NoEnvironment));
+        Assert.Equal("--config", error.Key);
+        Assert.Contains("/nonexistent/overlay.conf", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_embedded_defaults_are_the_repository_file()
+    {
+        var repositoryFile = Path.Combine(RepositoryRoot(), "hocon", "switch.conf");
+        Assert.Equal(File.ReadAllText(repositoryFile), SwitchConfiguration.Defaults);
+    }
+
+    private string Overlay(string text)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"overlay-{Guid.NewGuid():N}.conf");
+        File.WriteAllText(path, text);
+        _files.Add(path);
+        return path;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Switch.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Switch.sln not found above the test binaries");
+    }
+}
