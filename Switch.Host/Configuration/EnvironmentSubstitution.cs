@@ -30,7 +30,7 @@ public static partial class EnvironmentSubstitution
                     continue;
                 }
 
-                line = string.Concat(whole.Groups["assignment"].Value, Quote(value), whole.Groups["rest"].Value);
+                line = string.Concat(whole.Groups["assignment"].Value, HoconText.Quote(value), whole.Groups["rest"].Value);
             }
             else if (line.Contains("${?", StringComparison.Ordinal) && !IsComment(line))
             {
@@ -54,15 +54,6 @@ public static partial class EnvironmentSubstitution
         var trimmed = line.TrimStart();
         return trimmed.StartsWith('#') || trimmed.StartsWith("//", StringComparison.Ordinal);
     }
-
-    /// <summary>A HOCON quoted string holding exactly <paramref name="value"/>.</summary>
-    private static string Quote(string value) => string.Concat(
-        "\"",
-        value.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("\"", "\\\"", StringComparison.Ordinal)
-            .Replace("\n", "\\n", StringComparison.Ordinal)
-            .Replace("\r", "\\r", StringComparison.Ordinal),
-        "\"");
 
     [GeneratedRegex(@"^(?<assignment>\s*[^\s=:#{}""]+\s*[=:]\s*)\$\{\?(?<variable>[A-Za-z_][A-Za-z0-9_]*)\}(?<rest>\s*(?:(?:#|//).*)?\r?)$")]
     private static partial Regex WholeLine();
