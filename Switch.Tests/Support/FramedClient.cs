@@ -51,7 +51,10 @@ internal sealed class FramedClient : IAsyncDisposable
     public async Task SendBytesAsync(ReadOnlyMemory<byte> bytes) => await _stream.WriteAsync(bytes);
 
     /// <summary>The next message frame's bytes (keep-alives skipped); null when the peer closed.</summary>
-    public async Task<byte[]?> ReceiveAsync(TimeSpan? wait = null)
+    public async Task<byte[]?> ReceiveAsync(TimeSpan? wait = null) => (await ReceiveWithTpduAsync(wait)).Message;
+
+    /// <summary>The next message frame's bytes and TPDU; a null message when the peer closed.</summary>
+    public async Task<(byte[]? Message, Tpdu Tpdu)> ReceiveWithTpduAsync(TimeSpan? wait = null)
     {
         using var timeout = new CancellationTokenSource(wait ?? DefaultWait);
         while (true)
@@ -60,12 +63,12 @@ internal sealed class FramedClient : IAsyncDisposable
             var buffer = result.Buffer;
             while (true)
             {
-                var status = FrameReader.TryRead(ref buffer, _framing, out var message, out _, out _);
+                var status = FrameReader.TryRead(ref buffer, _framing, out var message, out var tpdu, out _);
                 if (status == FrameStatus.Message)
                 {
                     var bytes = message.ToArray();
                     _reader.AdvanceTo(buffer.Start);
-                    return bytes;
+                    return (bytes, tpdu);
                 }
 
                 if (status != FrameStatus.KeepAlive)
@@ -77,7 +80,7 @@ internal sealed class FramedClient : IAsyncDisposable
             if (result.IsCompleted)
             {
                 _reader.AdvanceTo(buffer.End);
-                return null;
+                return (null, default);
             }
 
             _reader.AdvanceTo(buffer.Start, buffer.End);
