@@ -37,9 +37,21 @@ public readonly record struct DuplicateKey(ulong Terminal, int MessageClass, int
 
         message.TryGetInt64(7, out var sent);
         message.TryGetInt64(4, out var amount);
-        key = new DuplicateKey(PackTerminalId(tid[..tidLength]), message.Mti - (message.Mti % 2), (int)stan, sent, amount);
+        key = new DuplicateKey(PackTerminalId(tid[..tidLength]), MessageClassOf(message.Mti), (int)stan, sent, amount);
         return true;
     }
+
+    /// <summary>
+    /// The key of a request as a terminal's own journal records it, where the terminal is implied;
+    /// compare it with <see cref="WithinTerminal"/> of a live request's key.
+    /// </summary>
+    public static DuplicateKey WithinTerminal(int mti, int stan, long transmissionDateTime, long amount) =>
+        new(0, MessageClassOf(mti), stan, transmissionDateTime, amount);
+
+    /// <summary>This key with the terminal left out, as a terminal keeps its own window.</summary>
+    public DuplicateKey InTerminal => this with { Terminal = 0 };
+
+    private static int MessageClassOf(int mti) => mti - (mti % 2);
 
     /// <summary>Field 41 as a number; the bytes past <paramref name="tid"/>'s length stay zero.</summary>
     public static ulong PackTerminalId(ReadOnlySpan<byte> tid)

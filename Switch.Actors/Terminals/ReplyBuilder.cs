@@ -1,0 +1,45 @@
+using System.Buffers;
+using Switch.Protocol.Iso8583;
+
+namespace Switch.Actors.Terminals;
+
+/// <summary>
+/// A terminal's answer to its request: the response MTI, the request's identifying fields echoed,
+/// and the switch's own 37 (RRN), 38 (auth code) and 39 (response code). PAN, track and PIN block
+/// are never echoed: the terminal has them and the wire needs them no more.
+/// </summary>
+public static class ReplyBuilder
+{
+    private static readonly int[] EchoedBefore37 = [3, 4, 7, 11, 12, 13];
+    private static readonly int[] EchoedAfter39 = [41, 42, 49, 70];
+
+    public static byte[] Build(in IsoMessage request, string responseCode, string? rrn = null, string? authCode = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(responseCode);
+        var output = new ArrayBufferWriter<byte>(256);
+        var writer = new IsoMessageWriter(output, request.Profile, request.Mti - (request.Mti % 10) + 10);
+        foreach (var field in EchoedBefore37)
+        {
+            writer.Copy(in request, field);
+        }
+
+        if (!string.IsNullOrEmpty(rrn))
+        {
+            writer.Write(37, rrn);
+        }
+
+        if (!string.IsNullOrEmpty(authCode))
+        {
+            writer.Write(38, authCode);
+        }
+
+        writer.Write(39, responseCode);
+        foreach (var field in EchoedAfter39)
+        {
+            writer.Copy(in request, field);
+        }
+
+        writer.Complete();
+        return output.WrittenSpan.ToArray();
+    }
+}

@@ -1,0 +1,261 @@
+using System.Security.Cryptography;
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Event;
+using Akka.Persistence;
+using Akka.Persistence.Journal;
+using Switch.Actors.Events;
+using Switch.Actors.Registry;
+using Switch.Actors.Transactions;
+using Switch.Protocol.Iso8583;
+
+namespace Switch.Actors.Terminals;
+
+/// <summary>
+/// One POS terminal (sharded by TID): sign-on state, the duplicate window, and the journal of its
+/// transactions. It answers what it can itself (network management, unknown or signed-off terminal,
+/// requests that fail validation, retransmissions) and hands each validated request to a child
+/// that authorizes it, persisting on the child's behalf: the entity is the one writer of its journal.
+/// Events are tagged <c>rrn:{RRN}</c> so a transaction's history can be found by its RRN.
+/// </summary>
+public sealed class TerminalActor : ReceivePersistentActor
+{
+    public const string RrnTagPrefix = "rrn:";
+
+    private readonly string _tid;
+    private readonly TerminalEntitySettings _settings;
+    private readonly TerminalState _state;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private bool _stopping;
+
+    public TerminalActor(string tid, TerminalEntitySettings settings)
+    {
+        _tid = tid;
+        _settings = settings;
+        _state = new TerminalState(settings.DuplicateWindow);
+        Recover<TerminalSignedOn>(_ => _state.SignOn());
+        Recover<TerminalSignedOff>(_ => _state.SignOff());
+        Recover<TransactionCompleted>(e => _state.Remember(e, NowUnixMs));
+        Command<TerminalRequest>(Handle);
+        Command<JournalStarted>(PersistStarted);
+        Command<FinishTransaction>(Finish);
+        Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(StopTerminal.Instance)));
+        Command<StopTerminal>(_ =>
+        {
+            _stopping = true;
+            StopWhenIdle();
+        });
+    }
+
+    public override string PersistenceId => $"terminal-{_tid}";
+
+    private static DateTimeOffset Now => Context.System.Scheduler.Now;
+
+    private static long NowUnixMs => Now.ToUnixTimeMilliseconds();
+
+    public static Props Props(string tid, TerminalEntitySettings settings) =>
+        Akka.Actor.Props.Create(() => new TerminalActor(tid, settings));
+
+    protected override void PreStart()
+    {
+        base.PreStart();
+        Context.SetReceiveTimeout(_settings.PassivateAfter);
+    }
+
+    private void Handle(TerminalRequest request)
+    {
+        if (!IsoMessage.TryParse(request.Message, _settings.Profile, out var message, out var error))
+        {
+            _log.Warning("Terminal {0}: unreadable request dropped: {1}", _tid, error.Message);
+            return;
+        }
+
+        if (!_settings.Directory.TryFind(_tid, out var merchant))
+        {
+            _log.Warning("Terminal {0} is not registered: answered 58", _tid);
+            Reply(request, ReplyBuilder.Build(in message, ResponseCodes.NotPermittedToTerminal));
+            return;
+        }
+
+        switch (message.Mti)
+        {
+            case 800:
+                NetworkManagement(request, in message);
+                break;
+            case 100 or 200:
+                Financial(request, in message, merchant);
+                break;
+            default:
+                Reply(request, ReplyBuilder.Build(in message, ResponseCodes.InvalidTransaction));
+                break;
+        }
+    }
+
+    private void NetworkManagement(TerminalRequest request, in IsoMessage message)
+    {
+        var code = message.TryGetInt64(70, out var value) ? value : -1;
+        var reply = ReplyBuilder.Build(in message, code is 1 or 2 or 301 ? ResponseCodes.Approved : ResponseCodes.InvalidTransaction);
+        switch (code)
+        {
+            case 1:
+                PersistAsync(new TerminalSignedOn { AtUnixMs = NowUnixMs }, _ =>
+                {
+                    _state.SignOn();
+                    Reply(request, reply);
+                });
+                break;
+            case 2:
+                PersistAsync(new TerminalSignedOff { AtUnixMs = NowUnixMs }, _ =>
+                {
+                    _state.SignOff();
+                    Reply(request, reply);
+                });
+                break;
+            default:
+                Reply(request, reply);
+                break;
+        }
+    }
+
+    private void Financial(TerminalRequest request, in IsoMessage message, Merchant merchant)
+    {
+        if (!DuplicateKey.TryCreate(in message, out var key))
+        {
+            _log.Warning("Terminal {0}: request without a usable STAN answered 30", _tid);
+            Reply(request, ReplyBuilder.Build(in message, ResponseCodes.FormatError));
+            return;
+        }
+
+        var now = Now;
+        if (_state.TryGetCompleted(key, now.ToUnixTimeMilliseconds(), out var done))
+        {
+            Reply(request, ReplyBuilder.Build(in message, done.ResponseCode, done.Rrn, done.AuthCode));
+            return;
+        }
+
+        if (_state.TryGetInFlight(key.Stan, out var live))
+        {
+            if (live.Key == key.InTerminal)
+            {
+                live.Join(request);
+            }
+            else
+            {
+                Reply(request, ReplyBuilder.Build(in message, ResponseCodes.DuplicateTransmission));
+            }
+
+            return;
+        }
+
+        var rrn = _settings.Rrns.Next(now);
+        var maskedPan = MaskedPan(in message);
+        if (!_state.SignedOn)
+        {
+            DeclineLocally(request, in message, key, merchant, rrn, maskedPan, ResponseCodes.NotPermittedToTerminal, "terminal is not signed on");
+            return;
+        }
+
+        var validation = _settings.Validator.Validate(in message, now);
+        if (!validation.Passed)
+        {
+            DeclineLocally(request, in message, key, merchant, rrn, maskedPan, validation.ResponseCode, validation.Reason);
+            return;
+        }
+
+        var transaction = Context.ActorOf(_settings.TransactionProps(), $"txn-{rrn}");
+        _state.Begin(new InFlight(key, request, transaction));
+        transaction.Tell(new AuthorizeTransaction(request.Message, merchant, rrn, PanToken(in message), maskedPan, now));
+    }
+
+    private void DeclineLocally(TerminalRequest request, in IsoMessage message, DuplicateKey key, Merchant merchant, string rrn, string maskedPan, string code, string reason)
+    {
+        _log.Info("Terminal {0}: {1} declined {2}: {3}", _tid, rrn, code, reason);
+        var completed = new TransactionCompleted
+        {
+            Rrn = rrn,
+            Request = Identity(in message),
+            Outcome = Outcome.DeclinedLocally,
+            ResponseCode = code,
+            AtUnixMs = NowUnixMs,
+            MaskedPan = maskedPan,
+            Mid = merchant.Mid,
+        };
+        var reply = ReplyBuilder.Build(in message, code, rrn);
+        _state.Begin(new InFlight(key, request));
+        PersistAsync(Tag(completed, rrn), _ => Complete(completed, reply));
+    }
+
+    private void PersistStarted(JournalStarted started)
+    {
+        var transaction = Sender;
+        PersistAsync(Tag(started.Event, started.Event.Rrn), _ => transaction.Tell(new StartedJournaled(started.Event)));
+    }
+
+    private void Finish(FinishTransaction finish)
+    {
+        var transaction = Sender;
+        PersistAsync(Tag(finish.Event, finish.Event.Rrn), _ =>
+        {
+            Complete(finish.Event, finish.Reply);
+            Context.Stop(transaction);
+        });
+    }
+
+    private void Complete(TransactionCompleted completed, byte[] reply)
+    {
+        _state.Remember(completed, NowUnixMs);
+        if (_state.TryGetInFlight(completed.Request.Stan, out var inFlight))
+        {
+            foreach (var waiting in inFlight.Waiting)
+            {
+                Reply(waiting, reply);
+            }
+
+            _state.End(completed.Request.Stan);
+        }
+
+        StopWhenIdle();
+    }
+
+    private void StopWhenIdle()
+    {
+        if (_stopping && _state.InFlightCount == 0)
+        {
+            Context.Stop(Self);
+        }
+    }
+
+    private static void Reply(TerminalRequest request, byte[] reply) => request.ReplyTo.Tell(new TerminalReply(reply, request.Tpdu));
+
+    private static Tagged Tag(object @event, string rrn) => new(@event, [RrnTagPrefix + rrn]);
+
+    private static RequestIdentity Identity(in IsoMessage message) => new()
+    {
+        Mti = message.Mti,
+        Stan = message.TryGetInt64(11, out var stan) ? (int)stan : 0,
+        TransmissionTime = message.GetString(7),
+        AmountMinor = message.TryGetInt64(4, out var amount) ? amount : 0,
+    };
+
+    private static string MaskedPan(in IsoMessage message)
+    {
+        Span<byte> pan = stackalloc byte[CardNumber.MaxLength];
+        if (!CardNumber.TryCopy(in message, pan, out var length))
+        {
+            return string.Empty;
+        }
+
+        var masked = Transactions.PanToken.MaskedPan(pan[..length]);
+        CryptographicOperations.ZeroMemory(pan);
+        return masked;
+    }
+
+    private string PanToken(in IsoMessage message)
+    {
+        Span<byte> pan = stackalloc byte[CardNumber.MaxLength];
+        CardNumber.TryCopy(in message, pan, out var length);
+        var token = _settings.PanTokens.Compute(pan[..length]);
+        CryptographicOperations.ZeroMemory(pan);
+        return token;
+    }
+}

@@ -1,0 +1,24 @@
+using Akka.Actor;
+using Switch.Actors.Transactions;
+using Switch.Protocol.Iso8583.Specs;
+
+namespace Switch.Actors.Terminals;
+
+/// <summary>What every terminal entity of a node shares.</summary>
+/// <param name="Directory">Registered terminals and their merchants.</param>
+/// <param name="Profile">The terminal port's message dialect.</param>
+/// <param name="DuplicateWindow">How long an outcome is replayed to an exact retransmission.</param>
+/// <param name="PassivateAfter">Idle time after which the entity asks to be passivated.</param>
+/// <param name="Validator">The request rules.</param>
+/// <param name="Rrns">The node's RRN generator (thread-safe, shared).</param>
+/// <param name="PanTokens">The keyed PAN hash.</param>
+/// <param name="TransactionProps">Makes the child that authorizes one validated request.</param>
+public sealed record TerminalEntitySettings(
+    TerminalDirectory Directory,
+    IsoProfile Profile,
+    TimeSpan DuplicateWindow,
+    TimeSpan PassivateAfter,
+    RequestValidator Validator,
+    RrnGenerator Rrns,
+    PanToken PanTokens,
+    Func<Props> TransactionProps);

@@ -1,0 +1,59 @@
+using Switch.Actors.Events;
+using Switch.Actors.Transactions;
+
+namespace Switch.Actors.Terminals;
+
+/// <summary>
+/// What a terminal entity knows: whether it is signed on, the outcomes of its recent requests (the
+/// duplicate window, rebuilt from the journal), and the requests still in flight by STAN.
+/// </summary>
+internal sealed class TerminalState
+{
+    private readonly TimeSpan _window;
+    private readonly Dictionary<DuplicateKey, TransactionCompleted> _completed = [];
+    private readonly Queue<(long AtUnixMs, DuplicateKey Key)> _byAge = new();
+    private readonly Dictionary<int, InFlight> _inFlightByStan = [];
+
+    public TerminalState(TimeSpan window)
+    {
+        _window = window;
+    }
+
+    public bool SignedOn { get; private set; }
+
+    /// <summary>Requests being authorized or persisted; the entity may not stop while any is.</summary>
+    public int InFlightCount => _inFlightByStan.Count;
+
+    public void SignOn() => SignedOn = true;
+
+    public void SignOff() => SignedOn = false;
+
+    /// <summary>Records an outcome for the duplicate window and forgets outcomes older than it.</summary>
+    public void Remember(TransactionCompleted completed, long nowUnixMs)
+    {
+        var key = KeyOf(completed.Request);
+        _completed[key] = completed;
+        _byAge.Enqueue((completed.AtUnixMs, key));
+        var oldest = nowUnixMs - (long)_window.TotalMilliseconds;
+        while (_byAge.TryPeek(out var entry) && entry.AtUnixMs < oldest)
+        {
+            _byAge.Dequeue();
+            if (_completed.TryGetValue(entry.Key, out var stored) && stored.AtUnixMs == entry.AtUnixMs)
+            {
+                _completed.Remove(entry.Key);
+            }
+        }
+    }
+
+    public bool TryGetCompleted(DuplicateKey key, long nowUnixMs, out TransactionCompleted completed) =>
+        _completed.TryGetValue(key.InTerminal, out completed!) && completed.AtUnixMs >= nowUnixMs - (long)_window.TotalMilliseconds;
+
+    public bool TryGetInFlight(int stan, out InFlight inFlight) => _inFlightByStan.TryGetValue(stan, out inFlight!);
+
+    public void Begin(InFlight inFlight) => _inFlightByStan.Add(inFlight.Key.Stan, inFlight);
+
+    public void End(int stan) => _inFlightByStan.Remove(stan);
+
+    public static DuplicateKey KeyOf(RequestIdentity request) =>
+        DuplicateKey.WithinTerminal(request.Mti, request.Stan, long.TryParse(request.TransmissionTime, out var sent) ? sent : 0, request.AmountMinor);
+}

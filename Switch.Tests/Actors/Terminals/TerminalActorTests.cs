@@ -1,0 +1,239 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.TestKit;
+using Switch.Actors.Events;
+using Switch.Actors.Registry;
+using Switch.Actors.Serialization;
+using Switch.Actors.Terminals;
+using Switch.Actors.Transactions;
+using Switch.Protocol.Framing;
+using Switch.Protocol.Iso8583;
+using Switch.Protocol.Iso8583.Specs;
+using Switch.Tests.Support;
+
+namespace Switch.Tests.Actors.Terminals;
+
+public sealed class TerminalActorTests : Akka.TestKit.Xunit2.TestKit
+{
+    private const string Tid = "T0000001";
+    private const string Mid = "M00000000000001";
+    private const string Pan = "4761739001010010";
+
+    private readonly TestProbe _transactions;
+    private readonly TestProbe _connection;
+    private readonly TerminalEntitySettings _settings;
+
+    // The real SQLite journal: the in-memory one hands tagged events back still wrapped on recovery.
+    public TerminalActorTests()
+        : base(SqliteJournal.NewConfig())
+    {
+        _transactions = CreateTestProbe();
+        _connection = CreateTestProbe();
+        var transactions = _transactions.Ref;
+        _settings = new TerminalEntitySettings(
+            new TerminalDirectory([new Merchant(Mid, "Demo Shop", "5411", "CN", ChallengePolicy.Risk)], [new TerminalRegistration(Tid, Mid)]),
+            Iso87.Ascii,
+            DuplicateWindow: TimeSpan.FromMinutes(5),
+            PassivateAfter: TimeSpan.FromMinutes(10),
+            new RequestValidator(maxAmount: 10_000_000),
+            new RrnGenerator(nodeId: 1),
+            new PanToken(new byte[32]),
+            () => Props.Create(() => new ScriptedTransaction(transactions)));
+    }
+
+    [Fact]
+    public void An_unregistered_terminal_is_answered_58()
+    {
+        var terminal = Spawn("T9999999");
+        Send(terminal, "T9999999", SignOn(stan: 1, "T9999999"));
+
+        var reply = Receive();
+        Assert.Equal(810, reply.Mti);
+        Assert.Equal("58", reply[39]);
+    }
+
+    [Fact]
+    public void Sign_on_echo_and_sign_off_are_answered_and_sign_on_survives_a_restart()
+    {
+        var terminal = Spawn();
+        Send(terminal, Tid, SignOn(stan: 1));
+        Assert.Equal("00", Receive()[39]);
+        Send(terminal, Tid, NetworkManagement(stan: 2, code: 301));
+        Assert.Equal("00", Receive()[39]);
+        Send(terminal, Tid, NetworkManagement(stan: 3, code: 999));
+        Assert.Equal("12", Receive()[39]);
+
+        terminal = Restart(terminal);
+        Send(terminal, Tid, Purchase(stan: 4, amount: 1000));
+        _transactions.ExpectMsg<AuthorizeTransaction>();
+
+        Send(terminal, Tid, NetworkManagement(stan: 5, code: 2));
+        Assert.Equal("00", Receive()[39]);
+        Send(terminal, Tid, Purchase(stan: 6, amount: 1000));
+        Assert.Equal("58", Receive()[39]);
+    }
+
+    [Fact]
+    public void A_purchase_before_sign_on_is_declined_58_with_an_rrn()
+    {
+        var terminal = Spawn();
+        Send(terminal, Tid, Purchase(stan: 7, amount: 1000));
+
+        var reply = Receive();
+        Assert.Equal(210, reply.Mti);
+        Assert.Equal("58", reply[39]);
+        Assert.Matches("^[0-9]{12}$", reply[37]);
+        _transactions.ExpectNoMsg(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void A_retransmission_of_a_declined_request_gets_the_same_answer_even_after_a_restart()
+    {
+        var terminal = SignedOn();
+        Send(terminal, Tid, Purchase(stan: 8, amount: 1000, pan: "4761739001010011"));
+        var first = ReceiveBytes();
+        Assert.Equal("14", new ReceivedMessage(first, Iso87.Ascii)[39]);
+
+        Send(terminal, Tid, Purchase(stan: 8, amount: 1000, pan: "4761739001010011"));
+        Assert.Equal(first, ReceiveBytes());
+
+        terminal = Restart(terminal);
+        Send(terminal, Tid, Purchase(stan: 8, amount: 1000, pan: "4761739001010011"));
+        Assert.Equal(first, ReceiveBytes());
+    }
+
+    [Fact]
+    public void A_validated_request_is_authorized_by_a_child_that_the_terminal_journals_for()
+    {
+        var terminal = SignedOn();
+        Send(terminal, Tid, Purchase(stan: 9, amount: 1234));
+
+        var authorize = _transactions.ExpectMsg<AuthorizeTransaction>();
+        var child = _transactions.LastSender;
+        Assert.Equal("476173******0010", authorize.MaskedPan);
+        Assert.Equal(32, authorize.PanToken.Length);
+        Assert.Equal(Mid, authorize.Merchant.Mid);
+        Assert.DoesNotContain(Pan, authorize.PanToken, StringComparison.Ordinal);
+
+        var started = new TransactionStarted { Rrn = authorize.Rrn, Acquirer = "acq-a", Request = Identity(stan: 9, amount: 1234) };
+        child.Tell(new ScriptedTransaction.ToParent(new JournalStarted(started)));
+        Assert.Equal(started, _transactions.ExpectMsg<StartedJournaled>().Event);
+
+        Send(terminal, Tid, Purchase(stan: 9, amount: 1234));
+        Watch(child);
+        var approved = FramedClient.Build(Iso87.Ascii, 210, (ref IsoMessageWriter w) => w.Write(39, "00"u8));
+        var completed = new TransactionCompleted { Rrn = authorize.Rrn, Request = Identity(stan: 9, amount: 1234), Outcome = Outcome.Answered, ResponseCode = "00", AuthCode = "123456", AtUnixMs = Sys.Scheduler.Now.ToUnixTimeMilliseconds() };
+        child.Tell(new ScriptedTransaction.ToParent(new FinishTransaction(completed, approved)));
+
+        Assert.Equal(approved, ReceiveBytes());
+        Assert.Equal(approved, ReceiveBytes());
+        ExpectTerminated(child);
+
+        Send(terminal, Tid, Purchase(stan: 9, amount: 1234));
+        var replayed = Receive();
+        Assert.Equal("00", replayed[39]);
+        Assert.Equal("123456", replayed[38]);
+        Assert.Equal(authorize.Rrn, replayed[37]);
+    }
+
+    [Fact]
+    public void A_different_request_reusing_a_live_stan_is_answered_94()
+    {
+        var terminal = SignedOn();
+        Send(terminal, Tid, Purchase(stan: 10, amount: 1000));
+        _transactions.ExpectMsg<AuthorizeTransaction>();
+
+        Send(terminal, Tid, Purchase(stan: 10, amount: 2000));
+
+        Assert.Equal("94", Receive()[39]);
+    }
+
+    [Fact]
+    public void The_hand_off_stop_waits_for_the_transaction_in_flight()
+    {
+        var terminal = SignedOn();
+        Send(terminal, Tid, Purchase(stan: 11, amount: 1000));
+        var authorize = _transactions.ExpectMsg<AuthorizeTransaction>();
+        var child = _transactions.LastSender;
+        Watch(terminal);
+
+        terminal.Tell(StopTerminal.Instance);
+        var completed = new TransactionCompleted { Rrn = authorize.Rrn, Request = Identity(stan: 11, amount: 1000), Outcome = Outcome.Answered, ResponseCode = "05", AtUnixMs = Sys.Scheduler.Now.ToUnixTimeMilliseconds() };
+        child.Tell(new ScriptedTransaction.ToParent(new FinishTransaction(completed, [1, 2, 3])));
+
+        Assert.Equal(new byte[] { 1, 2, 3 }, ReceiveBytes());
+        ExpectTerminated(terminal);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteJournal.Delete(Sys.Settings.Config);
+    }
+
+    private IActorRef Spawn(string tid = Tid) => Sys.ActorOf(TerminalActor.Props(tid, _settings));
+
+    private IActorRef SignedOn()
+    {
+        var terminal = Spawn();
+        Send(terminal, Tid, SignOn(stan: 1));
+        Assert.Equal("00", Receive()[39]);
+        return terminal;
+    }
+
+    private IActorRef Restart(IActorRef terminal)
+    {
+        Watch(terminal);
+        Sys.Stop(terminal);
+        ExpectTerminated(terminal);
+        return Spawn();
+    }
+
+    private void Send(IActorRef terminal, string tid, byte[] message) =>
+        terminal.Tell(new TerminalRequest(tid, message, default(Tpdu), _connection.Ref));
+
+    private byte[] ReceiveBytes() => _connection.ExpectMsg<TerminalReply>().Message;
+
+    private ReceivedMessage Receive() => new(ReceiveBytes(), Iso87.Ascii);
+
+    private static byte[] SignOn(int stan, string tid = Tid) => NetworkManagement(stan, 1, tid);
+
+    private static byte[] NetworkManagement(int stan, int code, string tid = Tid) =>
+        FramedClient.Build(Iso87.Ascii, 800, (ref IsoMessageWriter w) =>
+        {
+            w.WriteNumber(7, 1129120000);
+            w.WriteNumber(11, stan);
+            w.Write(41, tid);
+            w.WriteNumber(70, code);
+        });
+
+    private static byte[] Purchase(int stan, long amount, string pan = Pan) =>
+        FramedClient.Build(Iso87.Ascii, 200, (ref IsoMessageWriter w) =>
+        {
+            w.Write(2, pan);
+            w.WriteNumber(3, 0);
+            w.WriteNumber(4, amount);
+            w.WriteNumber(7, 1129120000);
+            w.WriteNumber(11, stan);
+            w.Write(14, "3012"u8);
+            w.Write(41, Tid);
+            w.Write(42, Mid);
+            w.Write(49, "156"u8);
+        });
+
+    private static RequestIdentity Identity(int stan, long amount) =>
+        new() { Mti = 200, Stan = stan, TransmissionTime = "1129120000", AmountMinor = amount };
+
+    /// <summary>A transaction child the test drives: reports what it is told, and says to its parent what the test scripts.</summary>
+    private sealed class ScriptedTransaction : ReceiveActor
+    {
+        public ScriptedTransaction(IActorRef observer)
+        {
+            Receive<AuthorizeTransaction>(m => observer.Tell(m));
+            Receive<StartedJournaled>(m => observer.Tell(m));
+            Receive<ToParent>(m => Context.Parent.Tell(m.Message));
+        }
+
+        public sealed record ToParent(object Message);
+    }
+}
