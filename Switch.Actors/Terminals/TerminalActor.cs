@@ -173,7 +173,7 @@ public sealed class TerminalActor : ReceivePersistentActor
         var completed = new TransactionCompleted
         {
             Rrn = rrn,
-            Request = Identity(in message),
+            Request = RequestIdentities.From(in message),
             Outcome = Outcome.DeclinedLocally,
             ResponseCode = code,
             AtUnixMs = NowUnixMs,
@@ -228,14 +228,6 @@ public sealed class TerminalActor : ReceivePersistentActor
     private static void Reply(TerminalRequest request, byte[] reply) => request.ReplyTo.Tell(new TerminalReply(reply, request.Tpdu));
 
     private static Tagged Tag(object @event, string rrn) => new(@event, [RrnTagPrefix + rrn]);
-
-    private static RequestIdentity Identity(in IsoMessage message) => new()
-    {
-        Mti = message.Mti,
-        Stan = message.TryGetInt64(11, out var stan) ? (int)stan : 0,
-        TransmissionTime = message.GetString(7),
-        AmountMinor = message.TryGetInt64(4, out var amount) ? amount : 0,
-    };
 
     private static string MaskedPan(in IsoMessage message)
     {
