@@ -14,7 +14,10 @@ internal static class SqliteJournal
         var file = Path.Combine(Path.GetTempPath(), $"switch-test-{Guid.NewGuid():N}", "switch.db");
         var connectionString = $"Data Source={file}";
         JournalConfiguration.PrepareSqlite(connectionString);
+        // A real journal shares two cores with the rest of the suite; 3 s (TestKit's default) was seen to
+        // run out under that load, on steps that do no I/O at all.
         return JournalConfiguration.For(new JournalSettings(JournalProvider.Sqlite, connectionString))
+            .WithFallback(ConfigurationFactory.ParseString("akka.test.single-expect-default = 10s"))
             .WithFallback(ConfigurationFactory.ParseString(ProtobufSerializer.Config));
     }
 

@@ -20,11 +20,7 @@ namespace Switch.Tests.Actors.Reversals;
 /// </summary>
 public sealed class StoreAndForwardActorTests : Akka.TestKit.Xunit2.TestKit
 {
-    // Time on the TestScheduler; real-time waits long enough for a cold journal on a busy machine.
-    private const string TestConfig = """
-        akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
-        akka.test.single-expect-default = 10s
-        """;
+    private const string SchedulerConfig = """akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit" """;
 
     private const string Acquirer = "acq-a";
     private const string PersistenceId = "reversals-" + Acquirer;
@@ -41,7 +37,7 @@ public sealed class StoreAndForwardActorTests : Akka.TestKit.Xunit2.TestKit
     private readonly TestProbe _link;
 
     public StoreAndForwardActorTests(ITestOutputHelper output)
-        : base(ConfigurationFactory.ParseString(TestConfig).WithFallback(SqliteJournal.NewConfig()), output: output)
+        : base(ConfigurationFactory.ParseString(SchedulerConfig).WithFallback(SqliteJournal.NewConfig()), output: output)
     {
         _link = CreateTestProbe();
         _link.IgnoreMessages<GetLinkStatus>();
