@@ -23,7 +23,7 @@ public sealed class AcquirerLinkActor : UntypedActor, IWithTimers
     private readonly ITimeProvider _clock = Context.System.Scheduler;
     private readonly Dictionary<AcquirerMatchKey, PendingRequest> _pending = [];
     private readonly StanSequence _stan = new();
-    private readonly ReconnectBackoff _backoff;
+    private readonly ExponentialBackoff _backoff;
     private readonly AcquirerLinkStatus _upStatus;
     private readonly AcquirerLinkStatus _downStatus;
     private ILinkTransport? _transport;
@@ -36,7 +36,7 @@ public sealed class AcquirerLinkActor : UntypedActor, IWithTimers
     {
         _settings = settings;
         _factory = factory;
-        _backoff = new ReconnectBackoff(settings.ReconnectMin, settings.ReconnectMax);
+        _backoff = new ExponentialBackoff(settings.ReconnectMin, settings.ReconnectMax);
         _upStatus = new AcquirerLinkStatus(settings.Name, IsUp: true);
         _downStatus = new AcquirerLinkStatus(settings.Name, IsUp: false);
     }

@@ -11,7 +11,7 @@ internal static class NetworkManagement
 
     private const int RequestMti = 800;
     private const int ResponseMti = 810;
-    private const int TransmissionDateTime = 7;
+    private const int TransmissionDateTimeField = 7;
     private const int Stan = 11;
     private const int ResponseCode = 39;
     private const int Tid = 41;
@@ -20,12 +20,12 @@ internal static class NetworkManagement
     // Fields 7, 11, 39, 41 and 70 take under 100 bytes in any ISO 87 profile.
     private const int MaxLength = 256;
 
-    /// <summary>An 0800 with 7 (from <paramref name="now"/>, GMT as the standard has it), 11 and 70.</summary>
+    /// <summary>An 0800 with 7 (from <paramref name="now"/>), 11 and 70.</summary>
     public static byte[] Request(IsoProfile profile, int code, int stan, DateTimeOffset now)
     {
         Span<byte> buffer = stackalloc byte[MaxLength];
         var writer = new IsoMessageWriter(buffer, profile, RequestMti);
-        writer.WriteNumber(TransmissionDateTime, MonthDayTime(now.UtcDateTime));
+        writer.WriteNumber(TransmissionDateTimeField, TransmissionDateTime.Of(now));
         writer.WriteNumber(Stan, stan);
         writer.WriteNumber(Code, code);
         return buffer[..writer.Complete()].ToArray();
@@ -36,7 +36,7 @@ internal static class NetworkManagement
     {
         Span<byte> buffer = stackalloc byte[MaxLength];
         var writer = new IsoMessageWriter(buffer, request.Profile, ResponseMti);
-        writer.Copy(in request, TransmissionDateTime);
+        writer.Copy(in request, TransmissionDateTimeField);
         writer.Copy(in request, Stan);
         writer.Write(ResponseCode, "00"u8);
         writer.Copy(in request, Tid);
@@ -48,8 +48,4 @@ internal static class NetworkManagement
         request.Mti == RequestMti && request.TryGetInt64(Code, out var code) && code == Echo;
 
     public static bool IsApproved(in IsoMessage response) => response.ValueEquals(ResponseCode, "00"u8);
-
-    /// <summary>MMddHHmmss as a number, which the writer zero-fills to field 7's ten digits.</summary>
-    private static long MonthDayTime(DateTime t) =>
-        (t.Month * 100_000_000L) + (t.Day * 1_000_000L) + (t.Hour * 10_000L) + (t.Minute * 100L) + t.Second;
 }

@@ -33,6 +33,14 @@ public readonly record struct OriginalDataElements(
         return true;
     }
 
+    /// <summary>
+    /// The application value <see cref="TryParse"/> reads: each part zero-filled to its width. A part
+    /// too long for its width makes the result longer than <see cref="Length"/>, which field 90 refuses.
+    /// </summary>
+    public string ToDigits() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Mti:D4}{Stan:D6}{TransmissionDateTime:D10}{AcquiringInstitutionId:D11}{ForwardingInstitutionId:D11}");
+
     // Only called on runs of at most 11 digits already checked, so it cannot fail.
     private static long Number(ReadOnlySpan<byte> digits) => long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
 }

@@ -45,13 +45,23 @@ public sealed class ProtobufSerializerTests : Akka.TestKit.Xunit2.TestKit
     public void Every_message_of_every_registered_proto_file_round_trips()
     {
         var serializer = (ProtobufSerializer)Sys.Serialization.FindSerializerForType(typeof(TerminalSignedOn));
-        foreach (var type in TerminalEventsReflection.Descriptor.MessageTypes)
+        foreach (var type in ProtobufSerializer.Descriptors().SelectMany(file => file.MessageTypes))
         {
             var message = (IMessage)Activator.CreateInstance(type.ClrType)!;
             var manifest = serializer.Manifest(message);
             Assert.Equal(type.FullName, manifest);
             Assert.Equal(message, serializer.FromBinary(serializer.ToBinary(message), manifest));
         }
+    }
+
+    [Fact]
+    public void Every_proto_file_compiled_into_the_switch_is_registered()
+    {
+        var compiled = typeof(ProtobufSerializer).Assembly.GetTypes()
+            .Where(t => t.Name.EndsWith("Reflection", StringComparison.Ordinal) && t.GetProperty("Descriptor")?.PropertyType == typeof(FileDescriptor))
+            .Select(t => (FileDescriptor)t.GetProperty("Descriptor")!.GetValue(null)!);
+
+        Assert.Equal(compiled.Select(f => f.Name).Order(), ProtobufSerializer.Descriptors().Select(f => f.Name).Order());
     }
 
     [Fact]
@@ -66,7 +76,7 @@ public sealed class ProtobufSerializerTests : Akka.TestKit.Xunit2.TestKit
     public void No_event_field_is_named_for_a_clear_pan_track_pin_or_one_time_code()
     {
         string[] forbidden = ["pan", "primary_account_number", "track", "track2", "track_2", "pin", "pin_block", "otp", "one_time_code", "cvv"];
-        var fields = TerminalEventsReflection.Descriptor.MessageTypes.SelectMany(m => m.Fields.InDeclarationOrder());
+        var fields = ProtobufSerializer.Descriptors().SelectMany(file => file.MessageTypes).SelectMany(m => m.Fields.InDeclarationOrder());
 
         Assert.DoesNotContain(fields, (FieldDescriptor f) => forbidden.Contains(f.Name));
     }

@@ -19,6 +19,12 @@ public sealed class OriginalDataElementsTests
     }
 
     [Fact]
+    public void Formats_the_digits_it_parses()
+    {
+        Assert.Equal(Example, new OriginalDataElements(200, 123, 1129120000, 12345, 6789).ToDigits());
+    }
+
+    [Fact]
     public void Parses_the_largest_values_each_element_holds()
     {
         Assert.True(OriginalDataElements.TryParse(Encoding.ASCII.GetBytes(new string('9', 42)), out var original));

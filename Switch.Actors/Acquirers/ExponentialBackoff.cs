@@ -1,7 +1,10 @@
 namespace Switch.Actors.Acquirers;
 
-/// <summary>Reconnect delays: from the minimum, doubling after each failure up to the maximum, until a sign-on succeeds.</summary>
-internal sealed class ReconnectBackoff(TimeSpan min, TimeSpan max)
+/// <summary>
+/// Delays between attempts: from the minimum, doubling after each failure up to the maximum, until
+/// reset. A link reconnecting and a reversal being repeated both back off this way.
+/// </summary>
+internal sealed class ExponentialBackoff(TimeSpan min, TimeSpan max)
 {
     private readonly TimeSpan _min = min;
     private TimeSpan _next = min;
