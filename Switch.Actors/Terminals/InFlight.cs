@@ -5,16 +5,21 @@ namespace Switch.Actors.Terminals;
 
 /// <summary>
 /// A request the terminal entity has not answered yet, and everyone waiting for that answer: the
-/// original sender plus any exact retransmissions that arrived meanwhile.
+/// original sender plus any exact retransmissions that arrived meanwhile. One recovered after a
+/// crash has no sender left, only retransmissions.
 /// </summary>
 internal sealed class InFlight
 {
-    private readonly List<TerminalRequest> _waiting;
+    private readonly List<TerminalRequest> _waiting = [];
 
-    public InFlight(DuplicateKey key, TerminalRequest request, IActorRef? transaction = null)
+    public InFlight(DuplicateKey key, TerminalRequest? request = null, IActorRef? transaction = null)
     {
         Key = key.InTerminal;
-        _waiting = [request];
+        if (request is not null)
+        {
+            _waiting.Add(request);
+        }
+
         Transaction = transaction;
     }
 

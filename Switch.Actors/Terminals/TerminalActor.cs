@@ -6,6 +6,7 @@ using Akka.Persistence;
 using Akka.Persistence.Journal;
 using Switch.Actors.Events;
 using Switch.Actors.Registry;
+using Switch.Actors.Reversals;
 using Switch.Actors.Transactions;
 using Switch.Protocol.Iso8583;
 
@@ -35,8 +36,16 @@ public sealed class TerminalActor : ReceivePersistentActor
         _state = new TerminalState(settings.DuplicateWindow);
         Recover<TerminalSignedOn>(_ => _state.SignOn());
         Recover<TerminalSignedOff>(_ => _state.SignOff());
+        Recover<TransactionStarted>(_state.Started);
         Recover<TransactionCompleted>(e => _state.Remember(e, NowUnixMs));
+        Recover<RecoveryCompleted>(_ => ReverseUnfinished());
         Command<TerminalRequest>(Handle);
+        Command<ReversalAccepted>(accepted => CloseUnfinished(accepted.Rrn, Outcome.ReversalQueued, ResponseCodes.ResponseReceivedTooLate));
+        Command<ReversalRefused>(refused =>
+        {
+            _log.Error("Terminal {0}: the reversal of {1}, left in flight by a restart, was refused ({2}); the acquirer may hold an unreversed authorization", _tid, refused.Rrn, refused.Reason);
+            CloseUnfinished(refused.Rrn, Outcome.ReversalRefused, ResponseCodes.SystemMalfunction);
+        });
         Command<JournalStarted>(PersistStarted);
         Command<FinishTransaction>(Finish);
         Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(StopTerminal.Instance)));
@@ -188,7 +197,54 @@ public sealed class TerminalActor : ReceivePersistentActor
     private void PersistStarted(JournalStarted started)
     {
         var transaction = Sender;
-        PersistAsync(Tag(started.Event, started.Event.Rrn), _ => transaction.Tell(new StartedJournaled(started.Event)));
+        PersistAsync(Tag(started.Event, started.Event.Rrn), _ =>
+        {
+            _state.Started(started.Event);
+            transaction.Tell(new StartedJournaled(started.Event));
+        });
+    }
+
+    /// <summary>
+    /// After a crash, what was journaled as started but has no outcome may have reached the
+    /// acquirer: queue its reversal, and journal the outcome the terminal would have heard (68).
+    /// </summary>
+    private void ReverseUnfinished()
+    {
+        foreach (var started in _state.Unfinished.ToList())
+        {
+            // In flight until its outcome is journaled: a retransmission meanwhile joins it rather than authorizing again.
+            _state.Begin(new InFlight(TerminalState.KeyOf(started.Request)));
+            if (_settings.ReversalQueues(started.Acquirer) is { } queue)
+            {
+                _log.Warning("Terminal {0}: {1} was left in flight at {2} by a restart; queueing its reversal", _tid, started.Rrn, started.Acquirer);
+                queue.Tell(new QueueReversal(started));
+            }
+            else
+            {
+                _log.Error("Terminal {0}: {1} was left in flight at {2}, which is no longer configured; it cannot be reversed", _tid, started.Rrn, started.Acquirer);
+                CloseUnfinished(started.Rrn, Outcome.ReversalRefused, ResponseCodes.SystemMalfunction);
+            }
+        }
+    }
+
+    private void CloseUnfinished(string rrn, Outcome outcome, string code)
+    {
+        if (!_state.TryGetUnfinished(rrn, out var started))
+        {
+            return;
+        }
+
+        var completed = new TransactionCompleted
+        {
+            Rrn = rrn,
+            Request = started.Request,
+            Outcome = outcome,
+            ResponseCode = code,
+            AtUnixMs = NowUnixMs,
+            MaskedPan = started.MaskedPan,
+            Mid = started.Mid,
+        };
+        PersistAsync(Tag(completed, rrn), _ => Complete(completed, reply: null));
     }
 
     private void Finish(FinishTransaction finish)
@@ -201,20 +257,27 @@ public sealed class TerminalActor : ReceivePersistentActor
         });
     }
 
-    private void Complete(TransactionCompleted completed, byte[] reply)
+    /// <param name="reply">The answer, built by whoever decided it; null to build it from each waiting request.</param>
+    private void Complete(TransactionCompleted completed, byte[]? reply)
     {
         _state.Remember(completed, NowUnixMs);
         if (_state.TryGetInFlight(completed.Request.Stan, out var inFlight))
         {
             foreach (var waiting in inFlight.Waiting)
             {
-                Reply(waiting, reply);
+                Reply(waiting, reply ?? Rebuild(waiting, completed));
             }
 
             _state.End(completed.Request.Stan);
         }
 
         StopWhenIdle();
+    }
+
+    private byte[] Rebuild(TerminalRequest request, TransactionCompleted completed)
+    {
+        var message = IsoMessage.Parse(request.Message, _settings.Profile);
+        return ReplyBuilder.Build(in message, completed.ResponseCode, completed.Rrn, completed.AuthCode);
     }
 
     private void StopWhenIdle()

@@ -13,6 +13,7 @@ namespace Switch.Actors.Terminals;
 /// <param name="Rrns">The node's RRN generator (thread-safe, shared).</param>
 /// <param name="PanTokens">The keyed PAN hash.</param>
 /// <param name="TransactionProps">Makes the child that authorizes one validated request.</param>
+/// <param name="ReversalQueues">The store-and-forward queue of an acquirer by name; null for one no longer configured.</param>
 public sealed record TerminalEntitySettings(
     TerminalDirectory Directory,
     IsoProfile Profile,
@@ -21,4 +22,5 @@ public sealed record TerminalEntitySettings(
     RequestValidator Validator,
     RrnGenerator Rrns,
     PanToken PanTokens,
-    Func<Props> TransactionProps);
+    Func<Props> TransactionProps,
+    Func<string, IActorRef?> ReversalQueues);

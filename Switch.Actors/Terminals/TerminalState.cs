@@ -13,6 +13,7 @@ internal sealed class TerminalState
     private readonly Dictionary<DuplicateKey, TransactionCompleted> _completed = [];
     private readonly Queue<(long AtUnixMs, DuplicateKey Key)> _byAge = new();
     private readonly Dictionary<int, InFlight> _inFlightByStan = [];
+    private readonly Dictionary<string, TransactionStarted> _unfinished = new(StringComparer.Ordinal);
 
     public TerminalState(TimeSpan window)
     {
@@ -28,9 +29,20 @@ internal sealed class TerminalState
 
     public void SignOff() => SignedOn = false;
 
+    /// <summary>
+    /// Transactions journaled as started, possibly sent, with no outcome: after a crash, these are
+    /// the ones the acquirer may hold and nobody will answer.
+    /// </summary>
+    public IReadOnlyCollection<TransactionStarted> Unfinished => _unfinished.Values;
+
+    public void Started(TransactionStarted started) => _unfinished[started.Rrn] = started;
+
+    public bool TryGetUnfinished(string rrn, out TransactionStarted started) => _unfinished.TryGetValue(rrn, out started!);
+
     /// <summary>Records an outcome for the duplicate window and forgets outcomes older than it.</summary>
     public void Remember(TransactionCompleted completed, long nowUnixMs)
     {
+        _unfinished.Remove(completed.Rrn);
         var key = KeyOf(completed.Request);
         _completed[key] = completed;
         _byAge.Enqueue((completed.AtUnixMs, key));

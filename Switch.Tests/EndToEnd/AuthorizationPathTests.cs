@@ -60,7 +60,8 @@ public sealed class AuthorizationPathTests : Akka.TestKit.Xunit2.TestKit, IAsync
             new RequestValidator(maxAmount: 10_000_000),
             new RrnGenerator(nodeId: 1),
             new PanToken(new byte[32]),
-            () => TransactionActor.Props(transactions))));
+            () => TransactionActor.Props(transactions),
+            name => name == "acq-a" ? reversals : null)));
 
         status.FishForMessage<AcquirerLinkStatus>(s => s.IsUp, TimeSpan.FromSeconds(10));
         Ask(NetworkManagement(stan: 1, code: 1));

@@ -3,6 +3,7 @@ using Akka.Configuration;
 using Akka.TestKit;
 using Switch.Actors.Events;
 using Switch.Actors.Registry;
+using Switch.Actors.Reversals;
 using Switch.Actors.Serialization;
 using Switch.Actors.Terminals;
 using Switch.Actors.Transactions;
@@ -21,6 +22,7 @@ public sealed class TerminalActorTests : Akka.TestKit.Xunit2.TestKit
 
     private readonly TestProbe _transactions;
     private readonly TestProbe _connection;
+    private readonly TestProbe _reversals;
     private readonly TerminalEntitySettings _settings;
 
     // The real SQLite journal: the in-memory one hands tagged events back still wrapped on recovery.
@@ -30,6 +32,8 @@ public sealed class TerminalActorTests : Akka.TestKit.Xunit2.TestKit
         _transactions = CreateTestProbe();
         _connection = CreateTestProbe();
         var transactions = _transactions.Ref;
+        _reversals = CreateTestProbe();
+        var reversals = _reversals.Ref;
         _settings = new TerminalEntitySettings(
             new TerminalDirectory([new Merchant(Mid, "Demo Shop", "5411", "CN", ChallengePolicy.Risk)], [new TerminalRegistration(Tid, Mid)]),
             Iso87.Ascii,
@@ -38,7 +42,8 @@ public sealed class TerminalActorTests : Akka.TestKit.Xunit2.TestKit
             new RequestValidator(maxAmount: 10_000_000),
             new RrnGenerator(nodeId: 1),
             new PanToken(new byte[32]),
-            () => Props.Create(() => new ScriptedTransaction(transactions)));
+            () => Props.Create(() => new ScriptedTransaction(transactions)),
+            name => name == "acq-a" ? reversals : null);
     }
 
     [Fact]
@@ -134,6 +139,50 @@ public sealed class TerminalActorTests : Akka.TestKit.Xunit2.TestKit
         Assert.Equal("00", replayed[39]);
         Assert.Equal("123456", replayed[38]);
         Assert.Equal(authorize.Rrn, replayed[37]);
+    }
+
+    [Fact]
+    public void A_transaction_a_crash_left_in_flight_is_reversed_on_recovery_and_then_answered_68()
+    {
+        var terminal = SignedOn();
+        Send(terminal, Tid, Purchase(stan: 12, amount: 4321));
+        var authorize = _transactions.ExpectMsg<AuthorizeTransaction>();
+        var started = new TransactionStarted { Rrn = authorize.Rrn, Acquirer = "acq-a", Tid = Tid, Request = Identity(stan: 12, amount: 4321), MaskedPan = authorize.MaskedPan, Mid = Mid };
+        _transactions.LastSender.Tell(new ScriptedTransaction.ToParent(new JournalStarted(started)));
+        _transactions.ExpectMsg<StartedJournaled>();
+
+        terminal = Restart(terminal);
+        Assert.Equal(started, _reversals.ExpectMsg<QueueReversal>().Original);
+
+        // A retransmission before the reversal is durable joins the unfinished transaction: never a second authorization.
+        Send(terminal, Tid, Purchase(stan: 12, amount: 4321));
+        _reversals.Reply(new ReversalAccepted(started.Rrn));
+
+        var reply = Receive();
+        Assert.Equal(("68", started.Rrn), (reply[39], reply[37]));
+        Send(terminal, Tid, Purchase(stan: 12, amount: 4321));
+        Assert.Equal("68", Receive()[39]);
+        _transactions.ExpectNoMsg(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void A_transaction_that_finished_is_not_reversed_on_recovery()
+    {
+        var terminal = SignedOn();
+        Send(terminal, Tid, Purchase(stan: 13, amount: 1000));
+        var authorize = _transactions.ExpectMsg<AuthorizeTransaction>();
+        var child = _transactions.LastSender;
+        child.Tell(new ScriptedTransaction.ToParent(new JournalStarted(new TransactionStarted { Rrn = authorize.Rrn, Acquirer = "acq-a", Request = Identity(stan: 13, amount: 1000) })));
+        _transactions.ExpectMsg<StartedJournaled>();
+        var completed = new TransactionCompleted { Rrn = authorize.Rrn, Request = Identity(stan: 13, amount: 1000), Outcome = Outcome.Answered, ResponseCode = "00", AtUnixMs = Sys.Scheduler.Now.ToUnixTimeMilliseconds() };
+        child.Tell(new ScriptedTransaction.ToParent(new FinishTransaction(completed, [1])));
+        ReceiveBytes();
+
+        terminal = Restart(terminal);
+        Send(terminal, Tid, NetworkManagement(stan: 14, code: 301));
+        Assert.Equal("00", Receive()[39]);
+
+        _reversals.ExpectNoMsg(TimeSpan.Zero);
     }
 
     [Fact]
