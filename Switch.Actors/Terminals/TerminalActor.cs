@@ -34,6 +34,7 @@ public sealed class TerminalActor : ReceivePersistentActor
         _tid = tid;
         _settings = settings;
         _state = new TerminalState(settings.DuplicateWindow);
+        Recover<SnapshotOffer>(offer => _state.Restore((TerminalSnapshot)offer.Snapshot, NowUnixMs));
         Recover<TerminalSignedOn>(_ => _state.SignOn());
         Recover<TerminalSignedOff>(_ => _state.SignOff());
         Recover<TransactionStarted>(_state.Started);
@@ -48,6 +49,10 @@ public sealed class TerminalActor : ReceivePersistentActor
         });
         Command<JournalStarted>(PersistStarted);
         Command<FinishTransaction>(Finish);
+        Command<SaveSnapshotSuccess>(saved => DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(failed => _log.Warning("Terminal {0}: snapshot at {1} failed ({2}); recovery replays more events", _tid, failed.Metadata.SequenceNr, failed.Cause.Message));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(failed => _log.Warning("Terminal {0}: deleting old snapshots failed ({1})", _tid, failed.Cause.Message));
         Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(StopTerminal.Instance)));
         Command<StopTerminal>(_ =>
         {
@@ -111,6 +116,7 @@ public sealed class TerminalActor : ReceivePersistentActor
                 {
                     _state.SignOn();
                     Reply(request, reply);
+                    SnapshotWhenDue();
                 });
                 break;
             case 2:
@@ -118,6 +124,7 @@ public sealed class TerminalActor : ReceivePersistentActor
                 {
                     _state.SignOff();
                     Reply(request, reply);
+                    SnapshotWhenDue();
                 });
                 break;
             default:
@@ -201,6 +208,7 @@ public sealed class TerminalActor : ReceivePersistentActor
         {
             _state.Started(started.Event);
             transaction.Tell(new StartedJournaled(started.Event));
+            SnapshotWhenDue();
         });
     }
 
@@ -271,7 +279,16 @@ public sealed class TerminalActor : ReceivePersistentActor
             _state.End(completed.Request.Stan);
         }
 
+        SnapshotWhenDue();
         StopWhenIdle();
+    }
+
+    private void SnapshotWhenDue()
+    {
+        if (LastSequenceNr % _settings.SnapshotEvery == 0)
+        {
+            SaveSnapshot(_state.ToSnapshot());
+        }
     }
 
     private byte[] Rebuild(TerminalRequest request, TransactionCompleted completed)

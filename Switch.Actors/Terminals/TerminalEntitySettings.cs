@@ -14,6 +14,7 @@ namespace Switch.Actors.Terminals;
 /// <param name="PanTokens">The keyed PAN hash.</param>
 /// <param name="TransactionProps">Makes the child that authorizes one validated request.</param>
 /// <param name="ReversalQueues">The store-and-forward queue of an acquirer by name; null for one no longer configured.</param>
+/// <param name="SnapshotEvery">Events between snapshots of the entity's state; recovery replays at most this many.</param>
 public sealed record TerminalEntitySettings(
     TerminalDirectory Directory,
     IsoProfile Profile,
@@ -23,4 +24,5 @@ public sealed record TerminalEntitySettings(
     RrnGenerator Rrns,
     PanToken PanTokens,
     Func<Props> TransactionProps,
-    Func<string, IActorRef?> ReversalQueues);
+    Func<string, IActorRef?> ReversalQueues,
+    int SnapshotEvery = 500);

@@ -66,6 +66,28 @@ internal sealed class TerminalState
 
     public void End(int stan) => _inFlightByStan.Remove(stan);
 
+    public TerminalSnapshot ToSnapshot()
+    {
+        var snapshot = new TerminalSnapshot { SignedOn = SignedOn };
+        snapshot.Recent.AddRange(_completed.Values.OrderBy(c => c.AtUnixMs));
+        snapshot.Unfinished.AddRange(_unfinished.Values);
+        return snapshot;
+    }
+
+    public void Restore(TerminalSnapshot snapshot, long nowUnixMs)
+    {
+        SignedOn = snapshot.SignedOn;
+        foreach (var completed in snapshot.Recent)
+        {
+            Remember(completed, nowUnixMs);
+        }
+
+        foreach (var started in snapshot.Unfinished)
+        {
+            Started(started);
+        }
+    }
+
     public static DuplicateKey KeyOf(RequestIdentity request) =>
         DuplicateKey.WithinTerminal(request.Mti, request.Stan, long.TryParse(request.TransmissionTime, out var sent) ? sent : 0, request.AmountMinor);
 }

@@ -186,6 +186,31 @@ public sealed class TerminalActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void Recovery_from_the_snapshot_alone_keeps_sign_on_and_the_duplicate_window()
+    {
+        var settings = _settings with { SnapshotEvery = 3 };
+        var terminal = Sys.ActorOf(TerminalActor.Props(Tid, settings));
+        Send(terminal, Tid, SignOn(stan: 1));
+        Receive();
+        Send(terminal, Tid, Purchase(stan: 15, amount: 1000, pan: "4761739001010011"));
+        var declined = ReceiveBytes();
+        Send(terminal, Tid, Purchase(stan: 16, amount: 1000, pan: "4761739001010011"));
+        ReceiveBytes();
+        AwaitAssert(() => Assert.NotEmpty(SqliteJournal.Snapshots(Sys.Settings.Config, "terminal-" + Tid)));
+
+        Watch(terminal);
+        Sys.Stop(terminal);
+        ExpectTerminated(terminal);
+        SqliteJournal.DeleteEvents(Sys.Settings.Config, "terminal-" + Tid);
+        terminal = Sys.ActorOf(TerminalActor.Props(Tid, settings));
+
+        Send(terminal, Tid, Purchase(stan: 15, amount: 1000, pan: "4761739001010011"));
+        Assert.Equal(declined, ReceiveBytes());
+        Send(terminal, Tid, Purchase(stan: 17, amount: 1000));
+        _transactions.ExpectMsg<AuthorizeTransaction>();
+    }
+
+    [Fact]
     public void A_different_request_reusing_a_live_stan_is_answered_94()
     {
         var terminal = SignedOn();
