@@ -12,9 +12,10 @@ internal sealed class InFlight
 {
     private readonly List<TerminalRequest> _waiting = [];
 
-    public InFlight(DuplicateKey key, TerminalRequest? request = null, IActorRef? transaction = null)
+    public InFlight(DuplicateKey key, string rrn, TerminalRequest? request = null, IActorRef? transaction = null)
     {
         Key = key.InTerminal;
+        Rrn = rrn;
         if (request is not null)
         {
             _waiting.Add(request);
@@ -24,6 +25,8 @@ internal sealed class InFlight
     }
 
     public DuplicateKey Key { get; }
+
+    public string Rrn { get; }
 
     /// <summary>The child orchestrating it; null when the terminal answers it itself.</summary>
     public IActorRef? Transaction { get; }

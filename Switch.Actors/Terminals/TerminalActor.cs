@@ -53,6 +53,7 @@ public sealed class TerminalActor : ReceivePersistentActor
         Command<SaveSnapshotFailure>(failed => _log.Warning("Terminal {0}: snapshot at {1} failed ({2}); recovery replays more events", _tid, failed.Metadata.SequenceNr, failed.Cause.Message));
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(failed => _log.Warning("Terminal {0}: deleting old snapshots failed ({1})", _tid, failed.Cause.Message));
+        Command<Terminated>(stopped => TransactionStopped(stopped.ActorRef));
         Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(StopTerminal.Instance)));
         Command<StopTerminal>(_ =>
         {
@@ -69,6 +70,9 @@ public sealed class TerminalActor : ReceivePersistentActor
 
     public static Props Props(string tid, TerminalEntitySettings settings) =>
         Akka.Actor.Props.Create(() => new TerminalActor(tid, settings));
+
+    /// <summary>A failing transaction is stopped, not restarted empty: <see cref="TransactionStopped"/> settles it.</summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
 
     protected override void PreStart()
     {
@@ -179,7 +183,8 @@ public sealed class TerminalActor : ReceivePersistentActor
         }
 
         var transaction = Context.ActorOf(_settings.TransactionProps(), $"txn-{rrn}");
-        _state.Begin(new InFlight(key, request, transaction));
+        Context.Watch(transaction);
+        _state.Begin(new InFlight(key, rrn, request, transaction));
         transaction.Tell(new AuthorizeTransaction(request.Message, merchant, rrn, PanToken(in message), maskedPan, now));
     }
 
@@ -197,7 +202,7 @@ public sealed class TerminalActor : ReceivePersistentActor
             Mid = merchant.Mid,
         };
         var reply = ReplyBuilder.Build(in message, code, rrn);
-        _state.Begin(new InFlight(key, request));
+        _state.Begin(new InFlight(key, rrn, request));
         PersistAsync(Tag(completed, rrn), _ => Complete(completed, reply));
     }
 
@@ -221,18 +226,55 @@ public sealed class TerminalActor : ReceivePersistentActor
         foreach (var started in _state.Unfinished.ToList())
         {
             // In flight until its outcome is journaled: a retransmission meanwhile joins it rather than authorizing again.
-            _state.Begin(new InFlight(TerminalState.KeyOf(started.Request)));
-            if (_settings.ReversalQueues(started.Acquirer) is { } queue)
-            {
-                _log.Warning("Terminal {0}: {1} was left in flight at {2} by a restart; queueing its reversal", _tid, started.Rrn, started.Acquirer);
-                queue.Tell(new QueueReversal(started));
-            }
-            else
-            {
-                _log.Error("Terminal {0}: {1} was left in flight at {2}, which is no longer configured; it cannot be reversed", _tid, started.Rrn, started.Acquirer);
-                CloseUnfinished(started.Rrn, Outcome.ReversalRefused, ResponseCodes.SystemMalfunction);
-            }
+            _state.Begin(new InFlight(TerminalState.KeyOf(started.Request), started.Rrn));
+            _log.Warning("Terminal {0}: {1} was left in flight at {2} by a restart", _tid, started.Rrn, started.Acquirer);
+            QueueReversal(started);
         }
+    }
+
+    private void QueueReversal(TransactionStarted started)
+    {
+        if (_settings.ReversalQueues(started.Acquirer) is { } queue)
+        {
+            queue.Tell(new QueueReversal(started));
+            return;
+        }
+
+        _log.Error("Terminal {0}: {1} went to {2}, which is no longer configured; it cannot be reversed", _tid, started.Rrn, started.Acquirer);
+        CloseUnfinished(started.Rrn, Outcome.ReversalRefused, ResponseCodes.SystemMalfunction);
+    }
+
+    /// <summary>
+    /// A transaction child that stopped without finishing (it failed): what it had sent, if
+    /// anything, is reversed; otherwise nothing left the switch and the answer is 96.
+    /// </summary>
+    private void TransactionStopped(IActorRef transaction)
+    {
+        if (_state.InFlightWith(transaction) is not { } inFlight)
+        {
+            return;
+        }
+
+        if (_state.TryGetUnfinished(inFlight.Rrn, out var started))
+        {
+            _log.Error("Terminal {0}: transaction {1} failed after its request may have left; queueing its reversal", _tid, inFlight.Rrn);
+            QueueReversal(started);
+            return;
+        }
+
+        _log.Error("Terminal {0}: transaction {1} failed before anything was sent; answered 96", _tid, inFlight.Rrn);
+        var request = IsoMessage.Parse(inFlight.Waiting[0].Message, _settings.Profile);
+        var completed = new TransactionCompleted
+        {
+            Rrn = inFlight.Rrn,
+            Request = RequestIdentities.From(in request),
+            Outcome = Outcome.DeclinedLocally,
+            ResponseCode = ResponseCodes.SystemMalfunction,
+            AtUnixMs = NowUnixMs,
+            MaskedPan = MaskedPan(in request),
+            Mid = _settings.Directory.TryFind(_tid, out var merchant) ? merchant.Mid : string.Empty,
+        };
+        PersistAsync(Tag(completed, inFlight.Rrn), _ => Complete(completed, reply: null));
     }
 
     private void CloseUnfinished(string rrn, Outcome outcome, string code)
@@ -261,6 +303,7 @@ public sealed class TerminalActor : ReceivePersistentActor
         PersistAsync(Tag(finish.Event, finish.Event.Rrn), _ =>
         {
             Complete(finish.Event, finish.Reply);
+            Context.Unwatch(transaction);
             Context.Stop(transaction);
         });
     }

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Switch.Actors.Events;
 using Switch.Actors.Transactions;
 
@@ -63,6 +64,8 @@ internal sealed class TerminalState
     public bool TryGetInFlight(int stan, out InFlight inFlight) => _inFlightByStan.TryGetValue(stan, out inFlight!);
 
     public void Begin(InFlight inFlight) => _inFlightByStan.Add(inFlight.Key.Stan, inFlight);
+
+    public InFlight? InFlightWith(IActorRef transaction) => _inFlightByStan.Values.FirstOrDefault(f => transaction.Equals(f.Transaction));
 
     public void End(int stan) => _inFlightByStan.Remove(stan);
 

@@ -211,6 +211,39 @@ public sealed class TerminalActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void A_transaction_that_fails_before_sending_is_answered_96()
+    {
+        var terminal = SignedOn();
+        Send(terminal, Tid, Purchase(stan: 18, amount: 1000));
+        _transactions.ExpectMsg<AuthorizeTransaction>();
+        _transactions.LastSender.Tell(new ScriptedTransaction.Crash());
+
+        Assert.Equal("96", Receive()[39]);
+        _reversals.ExpectNoMsg(TimeSpan.Zero);
+        Send(terminal, Tid, Purchase(stan: 18, amount: 1000));
+        Assert.Equal("96", Receive()[39]);
+    }
+
+    [Fact]
+    public void A_transaction_that_fails_after_its_write_ahead_record_is_reversed_and_answered_68()
+    {
+        var terminal = SignedOn();
+        Send(terminal, Tid, Purchase(stan: 19, amount: 1000));
+        var authorize = _transactions.ExpectMsg<AuthorizeTransaction>();
+        var child = _transactions.LastSender;
+        var started = new TransactionStarted { Rrn = authorize.Rrn, Acquirer = "acq-a", Tid = Tid, Request = Identity(stan: 19, amount: 1000) };
+        child.Tell(new ScriptedTransaction.ToParent(new JournalStarted(started)));
+        _transactions.ExpectMsg<StartedJournaled>();
+
+        child.Tell(new ScriptedTransaction.Crash());
+
+        Assert.Equal(started, _reversals.ExpectMsg<QueueReversal>().Original);
+        _reversals.Reply(new ReversalAccepted(started.Rrn));
+        var reply = Receive();
+        Assert.Equal(("68", started.Rrn), (reply[39], reply[37]));
+    }
+
+    [Fact]
     public void A_different_request_reusing_a_live_stan_is_answered_94()
     {
         var terminal = SignedOn();
@@ -306,8 +339,11 @@ public sealed class TerminalActorTests : Akka.TestKit.Xunit2.TestKit
             Receive<AuthorizeTransaction>(m => observer.Tell(m));
             Receive<StartedJournaled>(m => observer.Tell(m));
             Receive<ToParent>(m => Context.Parent.Tell(m.Message));
+            Receive<Crash>(_ => throw new InvalidOperationException("scripted failure"));
         }
 
         public sealed record ToParent(object Message);
+
+        public sealed record Crash;
     }
 }
