@@ -46,10 +46,12 @@ internal sealed class ConfigReader
         return string.IsNullOrWhiteSpace(text) ? throw Invalid(key, "must not be empty") : text;
     }
 
-    public int Int(string key, int min, int max)
+    public int Int(string key, int min, int max) => (int)Long(key, min, max);
+
+    public long Long(string key, long min, long max)
     {
         var text = Text(key);
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+        return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
             : throw Invalid(key, $"'{text}' is not a whole number from {min} to {max}");
     }

@@ -8,6 +8,8 @@ namespace Switch.Host.Configuration;
 
 /// <summary>The node's settings, read and validated from <c>switch { ... }</c> (see hocon/switch.conf).</summary>
 public sealed record SwitchSettings(
+    int NodeId,
+    SecuritySettings Security,
     TerminalListenerSettings Terminals,
     IReadOnlyList<AcquirerLinkSettings> Acquirers,
     JournalSettings Journal,
@@ -21,7 +23,14 @@ public sealed record TerminalListenerSettings(
     IsoProfile Profile,
     FrameOptions Framing,
     TimeSpan DuplicateWindow,
-    TimeSpan PassivateAfter);
+    TimeSpan PassivateAfter,
+    long MaxAmount);
+
+/// <summary>Keys the node holds. The PAN-token key is kept as bytes and never logged.</summary>
+public sealed record SecuritySettings(byte[] PanTokenKey)
+{
+    public override string ToString() => "SecuritySettings { PanTokenKey = [hidden] }";
+}
 
 public enum JournalProvider
 {

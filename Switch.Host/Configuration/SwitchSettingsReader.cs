@@ -17,6 +17,8 @@ public static class SwitchSettingsReader
         var acquirers = root.Objects("acquirers").Select(ReadAcquirer).ToList();
         RequireUnique(acquirers.Select(a => a.Name), root.Key("acquirers"), "name");
         return new SwitchSettings(
+            root.Int("node-id", 0, 9),
+            ReadSecurity(root.Child("security")),
             ReadTerminals(root.Child("terminals")),
             acquirers,
             ReadJournal(root.Child("journal")),
@@ -31,7 +33,24 @@ public static class SwitchSettingsReader
         ReadProfile(terminals),
         ReadFraming(terminals, terminals.Flag("tpdu"), terminals.Int("max-frame", 32, ushort.MaxValue)),
         terminals.Duration("duplicate-window"),
-        terminals.Duration("passivate-after"));
+        terminals.Duration("passivate-after"),
+        terminals.Long("max-amount", 1, 999_999_999_999));
+
+    private static SecuritySettings ReadSecurity(ConfigReader security)
+    {
+        const string key = "pan-token-key";
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(security.RequiredText(key));
+        }
+        catch (FormatException)
+        {
+            throw security.Invalid(key, "is not base64");
+        }
+
+        return bytes.Length >= 32 ? new SecuritySettings(bytes) : throw security.Invalid(key, $"holds {bytes.Length} bytes; at least 32 are needed");
+    }
 
     private static AcquirerLinkSettings ReadAcquirer(ConfigReader acquirer)
     {

@@ -24,6 +24,10 @@ public sealed class SwitchConfigurationTests : IDisposable
     {
         var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([], NoEnvironment));
 
+        Assert.Equal(0, settings.NodeId);
+        Assert.True(settings.Security.PanTokenKey.Length >= 32);
+        Assert.DoesNotContain(Convert.ToBase64String(settings.Security.PanTokenKey), settings.Security.ToString(), StringComparison.Ordinal);
+        Assert.Equal(100_000_000, settings.Terminals.MaxAmount);
         Assert.Equal(IPEndPoint.Parse("0.0.0.0:8583"), settings.Terminals.Listen);
         Assert.Same(Iso87.Ascii, settings.Terminals.Profile);
         Assert.Equal(new FrameOptions(LengthHeader.Binary2, tpdu: false, maxFrame: 4096), settings.Terminals.Framing);
@@ -128,6 +132,10 @@ public sealed class SwitchConfigurationTests : IDisposable
     }
 
     [Theory]
+    [InlineData("switch.node-id = 10", "switch.node-id")]
+    [InlineData("switch.security.pan-token-key = \"c2hvcnQ=\"", "switch.security.pan-token-key")]
+    [InlineData("switch.security.pan-token-key = \"not base64!\"", "switch.security.pan-token-key")]
+    [InlineData("switch.terminals.max-amount = 0", "switch.terminals.max-amount")]
     [InlineData("switch.terminals.max-frame = abc", "switch.terminals.max-frame")]
     [InlineData("switch.terminals.tpdu = maybe", "switch.terminals.tpdu")]
     [InlineData("switch.terminals.listen = \"8583\"", "switch.terminals.listen")]
