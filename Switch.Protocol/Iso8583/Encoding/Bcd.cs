@@ -56,22 +56,25 @@ internal static class Bcd
     /// <summary>Packs ASCII digits ('=' or 'D' become the separator nibble) with the pad nibble on the given side.</summary>
     public static void Pack(ReadOnlySpan<byte> ascii, bool leftPadded, byte padNibble, Span<byte> packed)
     {
-        var shift = (ascii.Length & 1) == 1 && leftPadded ? 1 : 0;
-        var bytes = (ascii.Length + 1) / 2;
-        packed[..bytes].Clear();
-        if ((ascii.Length & 1) == 1)
+        var odd = (ascii.Length & 1) == 1;
+        int i = 0, o = 0;
+        if (odd && leftPadded)
         {
-            packed[leftPadded ? 0 : bytes - 1] = leftPadded ? (byte)(padNibble << 4) : padNibble;
+            packed[o++] = (byte)((padNibble << 4) | Nibble(ascii[i++]));
         }
 
-        for (var i = 0; i < ascii.Length; i++)
+        for (; i + 1 < ascii.Length; i += 2)
         {
-            var c = ascii[i];
-            var n = c is (byte)'=' or (byte)'D' ? Separator : c - '0';
-            var position = i + shift;
-            packed[position >> 1] |= (byte)((position & 1) == 0 ? n << 4 : n);
+            packed[o++] = (byte)((Nibble(ascii[i]) << 4) | Nibble(ascii[i + 1]));
+        }
+
+        if (i < ascii.Length)
+        {
+            packed[o] = (byte)((Nibble(ascii[i]) << 4) | padNibble);
         }
     }
+
+    private static int Nibble(byte character) => character is (byte)'=' or (byte)'D' ? Separator : character - '0';
 
     private static bool IsDigit(int nibble, bool allowSeparator) => nibble <= 9 || (allowSeparator && nibble == Separator);
 
