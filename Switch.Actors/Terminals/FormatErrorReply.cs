@@ -21,7 +21,7 @@ public static class FormatErrorReply
 
         var output = new ArrayBufferWriter<byte>(64);
         var mti = error.Mti!.Value;
-        var writer = new IsoMessageWriter(output, profile, mti - (mti % 10) + 10);
+        var writer = new IsoMessageWriter(output, profile, MessageTypes.ResponseTo(mti));
         writer.WriteNumber(11, error.Stan!.Value);
         writer.Write(39, ResponseCodes.FormatError);
         if (error.Tid is { Length: > 0 } tid)

@@ -17,7 +17,7 @@ public static class ReplyBuilder
     {
         ArgumentException.ThrowIfNullOrEmpty(responseCode);
         var output = new ArrayBufferWriter<byte>(256);
-        var writer = new IsoMessageWriter(output, request.Profile, request.Mti - (request.Mti % 10) + 10);
+        var writer = new IsoMessageWriter(output, request.Profile, MessageTypes.ResponseTo(request.Mti));
         foreach (var field in EchoedBefore37)
         {
             writer.Copy(in request, field);

@@ -144,7 +144,7 @@ internal sealed class SimulatorConnection : IFrameHandler, IDisposable
 
     private static void WriteAnswer(IBufferWriter<byte> output, in IsoMessage request, string responseCode, string? authCode)
     {
-        var writer = new IsoMessageWriter(output, request.Profile, request.Mti - (request.Mti % 10) + 10);
+        var writer = new IsoMessageWriter(output, request.Profile, MessageTypes.ResponseTo(request.Mti));
         foreach (var field in ResponseFields)
         {
             switch (field)

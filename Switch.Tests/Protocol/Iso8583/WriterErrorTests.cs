@@ -93,6 +93,16 @@ public sealed class WriterErrorTests
         Assert.False(IsoMessage.Parse(output.WrittenSpan, Iso87.Ascii).HasSecondaryBitmap);
     }
 
+    [Theory]
+    [InlineData(200, 210)]
+    [InlineData(100, 110)]
+    [InlineData(400, 410)]
+    [InlineData(401, 410)]
+    [InlineData(800, 810)]
+    [InlineData(500, 510)]
+    public void A_request_mti_maps_to_its_response_mti(int request, int response) =>
+        Assert.Equal(response, MessageTypes.ResponseTo(request));
+
     private static void WriteOne(IsoProfile profile, int field, byte[] value)
     {
         var writer = new IsoMessageWriter(new byte[512], profile, 200);
