@@ -193,6 +193,8 @@ public sealed class FramePumpTests
 
         await pipe.Writer.WriteAsync(FrameBytes.Frame(options, Payload(9), default));
         await pipe.Writer.WriteAsync(new byte[] { 0x00 }); // half a header: the pump waits for more
+        // The pipe hands data to the pump on the thread pool: cancel only once the whole frame was handled.
+        await handler.FirstMessage.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await cancellation.CancelAsync();
         var outcome = await pump;
 
@@ -239,10 +241,14 @@ public sealed class FramePumpTests
 
         public List<Tpdu> Tpdus { get; } = [];
 
+        /// <summary>Completes when the first message has been handled.</summary>
+        public TaskCompletionSource FirstMessage { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public void OnMessage(in ReadOnlySequence<byte> message, Tpdu tpdu)
         {
             Events.Add(Convert.ToHexString(message.ToArray()));
             Tpdus.Add(tpdu);
+            FirstMessage.TrySetResult();
         }
 
         public void OnKeepAlive() => Events.Add(KeepAlive);
