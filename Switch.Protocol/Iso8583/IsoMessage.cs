@@ -22,6 +22,7 @@ public ref struct IsoMessage
     private ulong _secondary;
     private int _mti;
     private int _indexedThrough;
+    private ulong _invalidPrimary;
     private FieldSlots _slots;
 
     /// <summary>The MTI as a number: 200 for "0200".</summary>
@@ -255,13 +256,28 @@ public ref struct IsoMessage
             return Fail(IsoErrorKind.InvalidContent, IsoError.BitmapField, bad, $"byte 0x{_data[bad]:X2} is not a hexadecimal digit");
         }
 
+        // A value with bad content still has known bounds, so indexing carries on past it: the
+        // fields after it (the STAN, the TID) may still identify the sender, who then hears 30
+        // instead of losing the connection. The first error found is the one reported.
+        IsoError? badContent = null;
         foreach (var field in Fields)
         {
             var error = IndexField(field, ref position);
-            if (error is not null)
+            if (error is null)
             {
-                return error;
+                continue;
             }
+
+            badContent ??= error;
+            if (error.Kind != IsoErrorKind.InvalidContent)
+            {
+                break;
+            }
+        }
+
+        if (badContent is not null)
+        {
+            return Fail(badContent.Kind, badContent.Field, badContent.Offset, badContent.Reason);
         }
 
         if (position != _data.Length)
@@ -316,7 +332,13 @@ public ref struct IsoMessage
             var bad = FieldCodec.IndexOfInvalidWire(spec, value, units);
             if (bad >= 0)
             {
-                return Fail(IsoErrorKind.InvalidContent, field, position + bad, $"byte 0x{value[bad]:X2} is not allowed in a {spec.Type} ({spec.Encoding}) value");
+                if (field <= 64)
+                {
+                    _invalidPrimary |= 1UL << (64 - field);
+                }
+
+                position += bytes;
+                return Fail(IsoErrorKind.InvalidContent, field, position - bytes + bad, $"byte 0x{value[bad]:X2} is not allowed in a {spec.Type} ({spec.Encoding}) value");
             }
         }
 
@@ -371,9 +393,12 @@ public ref struct IsoMessage
     private readonly IsoError Fail(IsoErrorKind kind, int field, int offset, string reason) => new(kind, field, offset, reason)
     {
         Mti = field == IsoError.MtiField ? null : Mti,
-        Stan = _indexedThrough >= 11 && TryGetInt64(11, out var stan) && stan <= int.MaxValue ? (int)stan : null,
-        Tid = _indexedThrough >= 41 && Has(41) ? GetString(41).TrimEnd() : null,
+        Stan = Readable(11) && TryGetInt64(11, out var stan) && stan <= int.MaxValue ? (int)stan : null,
+        Tid = Readable(41) && Has(41) ? GetString(41).TrimEnd() : null,
     };
+
+    /// <summary>Whether indexing got past <paramref name="field"/> (of the primary bitmap) and found its content valid.</summary>
+    private readonly bool Readable(int field) => _indexedThrough >= field && (_invalidPrimary & (1UL << (64 - field))) == 0;
 
     /// <summary>Walks the set bits of the bitmaps, lowest field first.</summary>
     public ref struct FieldEnumerator

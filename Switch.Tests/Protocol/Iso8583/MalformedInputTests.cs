@@ -318,7 +318,7 @@ public sealed class MalformedInputTests
 
     [Theory]
     [MemberData(nameof(Profiles))]
-    public void Error_between_fields_11_and_41_reports_the_stan_but_no_tid(string profileName)
+    public void Bad_content_between_fields_11_and_41_still_reports_both(string profileName)
     {
         var profile = GeneratedIsoMessages.Profile(profileName);
         var bytes = Write(profile, (3, "000000"), (11, "004711"), (32, "12345"), (41, "TERM01"));
@@ -331,7 +331,7 @@ public sealed class MalformedInputTests
         Assert.Equal(field32At, error.Offset);
         Assert.Equal(200, error.Mti);
         Assert.Equal(4711, error.Stan);
-        Assert.Null(error.Tid);
+        Assert.Equal("TERM01", error.Tid);
         Assert.True(error.CanAnswer);
     }
 
@@ -354,7 +354,7 @@ public sealed class MalformedInputTests
 
     [Theory]
     [MemberData(nameof(Profiles))]
-    public void Error_before_field_11_was_read_reports_the_mti_only_and_cannot_be_answered(string profileName)
+    public void Bad_content_before_field_11_is_passed_over_so_the_stan_and_tid_still_identify_the_sender(string profileName)
     {
         var profile = GeneratedIsoMessages.Profile(profileName);
         var bytes = Write(profile, (3, "000000"), (4, "000000001000"), (11, "004711"), (41, "TERM01"));
@@ -364,6 +364,25 @@ public sealed class MalformedInputTests
         Assert.False(IsoMessage.TryParse(bytes, profile, out _, out var error));
         Assert.Equal(IsoErrorKind.InvalidContent, error.Kind);
         Assert.Equal(4, error.Field);
+        Assert.Equal(field4At, error.Offset);
+        Assert.Equal(200, error.Mti);
+        Assert.Equal(4711, error.Stan);
+        Assert.Equal("TERM01", error.Tid);
+        Assert.True(error.CanAnswer);
+    }
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void A_broken_length_prefix_before_field_11_reports_the_mti_only_and_cannot_be_answered(string profileName)
+    {
+        var profile = GeneratedIsoMessages.Profile(profileName);
+        var bytes = Write(profile, (2, "4761739001010010"), (3, "000000"), (11, "004711"), (41, "TERM01"));
+        var prefixAt = profile.MtiBytes + profile.BitmapBytes;
+        bytes[prefixAt] = profile[2]!.PrefixEncoding == PrefixEncoding.Bcd ? (byte)0xFF : (byte)'x';
+
+        Assert.False(IsoMessage.TryParse(bytes, profile, out _, out var error));
+        Assert.Equal(IsoErrorKind.BadLengthPrefix, error.Kind);
+        Assert.Equal(2, error.Field);
         Assert.Equal(200, error.Mti);
         Assert.Null(error.Stan);
         Assert.Null(error.Tid);
