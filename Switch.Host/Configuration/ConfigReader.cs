@@ -118,7 +118,13 @@ internal sealed class ConfigReader
     private IList<HoconValue> Array(string key)
     {
         var value = Value(key);
-        return value.IsArray() ? value.GetArray() : throw Invalid(key, "must be a list [ ... ]");
+        // Akka's parser is loose around lists: `[ ]` holds one element with nothing in it, `[]` does
+        // not report itself as a list, and `seed-nodes = [] }` carries the blank before the brace as a
+        // second value. Blanks are dropped, so each of these reads as what was written.
+        var parts = value.Values.Where(part => part is not HoconLiteral { Value: var text } || !string.IsNullOrWhiteSpace(text)).ToList();
+        return parts.Count > 0 && parts.All(part => part is HoconArray)
+            ? [.. parts.Cast<HoconArray>().SelectMany(array => array).Where(item => item.Values.Count > 0)]
+            : throw Invalid(key, "must be a list [ ... ]");
     }
 
     private HoconValue Value(string key) =>

@@ -12,6 +12,7 @@ public sealed record SwitchSettings(
     SecuritySettings Security,
     TerminalListenerSettings Terminals,
     IReadOnlyList<AcquirerLinkSettings> Acquirers,
+    ReversalQueueSettings Reversals,
     JournalSettings Journal,
     AdminSettings Admin,
     ClusterSettings Cluster,
@@ -31,6 +32,9 @@ public sealed record SecuritySettings(byte[] PanTokenKey)
 {
     public override string ToString() => "SecuritySettings { PanTokenKey = [hidden] }";
 }
+
+/// <summary>How every acquirer's store-and-forward queue repeats reversals (<c>switch.reversals</c>).</summary>
+public sealed record ReversalQueueSettings(TimeSpan RetryMin, TimeSpan RetryMax, int MaxInFlight, TimeSpan AnsweredMemory);
 
 public enum JournalProvider
 {

@@ -21,6 +21,7 @@ public static class SwitchSettingsReader
             ReadSecurity(root.Child("security")),
             ReadTerminals(root.Child("terminals")),
             acquirers,
+            ReadReversals(root.Child("reversals")),
             ReadJournal(root.Child("journal")),
             ReadAdmin(root.Child("admin")),
             ReadCluster(root.Child("cluster")),
@@ -93,6 +94,18 @@ public static class SwitchSettingsReader
         }
 
         return new FrameOptions(header, tpdu, maxFrame);
+    }
+
+    private static ReversalQueueSettings ReadReversals(ConfigReader reversals)
+    {
+        var settings = new ReversalQueueSettings(
+            reversals.Duration("retry-min"),
+            reversals.Duration("retry-max"),
+            reversals.Int("max-in-flight", 1, 1000),
+            reversals.Duration("answered-memory"));
+        return settings.RetryMax >= settings.RetryMin
+            ? settings
+            : throw reversals.Invalid("retry-max", "must not be shorter than retry-min");
     }
 
     private static JournalSettings ReadJournal(ConfigReader journal) =>

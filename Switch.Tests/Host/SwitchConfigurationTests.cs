@@ -131,12 +131,31 @@ public sealed class SwitchConfigurationTests : IDisposable
         Assert.Equal(ValueEncoding.Bcd, acquirer.Profile[35]!.Encoding);
     }
 
+    [Fact]
+    public void Empty_lists_mean_none_and_no_seed_nodes_forms_a_cluster_of_one()
+    {
+        var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([Overlay("switch {\n  cluster { listen = \"127.0.0.1:0\", seed-nodes = [] }\n  acquirers = [ ]\n}")], NoEnvironment));
+
+        Assert.Empty(settings.Cluster.SeedNodes);
+        Assert.Empty(settings.Acquirers);
+    }
+
+    [Fact]
+    public void Reversal_queue_defaults_are_read()
+    {
+        var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([], NoEnvironment));
+
+        Assert.Equal(new ReversalQueueSettings(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), 16, TimeSpan.FromHours(24)), settings.Reversals);
+    }
+
     [Theory]
     [InlineData("switch.node-id = 10", "switch.node-id")]
     [InlineData("switch.security.pan-token-key = \"c2hvcnQ=\"", "switch.security.pan-token-key")]
     [InlineData("switch.security.pan-token-key = \"not base64!\"", "switch.security.pan-token-key")]
     [InlineData("switch.terminals.max-amount = 0", "switch.terminals.max-amount")]
     [InlineData("switch.terminals.max-frame = abc", "switch.terminals.max-frame")]
+    [InlineData("switch.reversals.retry-max = 10ms", "switch.reversals.retry-max")]
+    [InlineData("switch.reversals.max-in-flight = 0", "switch.reversals.max-in-flight")]
     [InlineData("switch.terminals.tpdu = maybe", "switch.terminals.tpdu")]
     [InlineData("switch.terminals.listen = \"8583\"", "switch.terminals.listen")]
     [InlineData("switch.terminals.profile = iso93", "switch.terminals.profile")]
