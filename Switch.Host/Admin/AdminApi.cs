@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Switch.Actors.Acquirers;
+using OpenTelemetry.Metrics;
+using Switch.Host.Configuration;
+
+namespace Switch.Host.Admin;
+
+/// <summary>The admin port: health probes, Prometheus metrics and the transaction history, behind the bearer token.</summary>
+public static class AdminApi
+{
+    private const string ReadyTag = "ready";
+
+    public static IServiceCollection AddAdminApi(this IServiceCollection services, SwitchSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddSingleton(settings.Journal);
+        services.AddSingleton<TransactionHistory>();
+        services.AddHealthChecks()
+            .AddCheck<ClusterMemberHealthCheck>("cluster", tags: [ReadyTag])
+            .AddCheck<JournalHealthCheck>("journal", tags: [ReadyTag]);
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(AcquirerLinkMetrics.MeterName)
+            .AddPrometheusExporter());
+        return services;
+    }
+
+    public static WebApplication MapAdminApi(this WebApplication app, AdminSettings admin)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(admin);
+        app.UseMiddleware<BearerTokenMiddleware>(admin.Token);
+        // Live means the process serves HTTP: no check runs, so a slow database cannot get the node killed.
+        app.MapHealthChecks(AdminRoutes.Live, new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks(AdminRoutes.Ready, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapPrometheusScrapingEndpoint(AdminRoutes.Metrics);
+        app.MapGet(AdminRoutes.Transaction, async (string rrn, TransactionHistory history, CancellationToken cancellation) =>
+        {
+            if (!TransactionHistory.IsRrn(rrn))
+            {
+                return Results.BadRequest(new { error = $"'{rrn}' is not an RRN: 12 digits are expected" });
+            }
+
+            var events = await history.FindAsync(rrn, cancellation).ConfigureAwait(false);
+            return events.Count == 0
+                ? Results.NotFound(new { error = $"no transaction with RRN {rrn} is journaled" })
+                : Results.Ok(new { rrn, events });
+        });
+        return app;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Akka.Actor;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using Google.Protobuf;
+using Switch.Actors.Terminals;
+using Switch.Actors.Transactions;
+
+namespace Switch.Host.Admin;
+
+/// <summary>
+/// A transaction's journaled history by RRN: every event tagged <c>rrn:{RRN}</c>, from the terminal's
+/// journal and the reversal queues, in journal order. Events hold no clear PAN (only its masked form
+/// and keyed token), so they are shown as they are.
+/// </summary>
+public sealed class TransactionHistory
+{
+    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default);
+
+    private readonly ActorSystem _system;
+
+    public TransactionHistory(ActorSystem system)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        _system = system;
+    }
+
+    public static bool IsRrn(string rrn) => rrn.Length == RrnGenerator.Length && rrn.All(char.IsAsciiDigit);
+
+    public async Task<IReadOnlyList<HistoryEntry>> FindAsync(string rrn, CancellationToken cancellation)
+    {
+        var journal = PersistenceQuery.Get(_system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+        var envelopes = await journal.CurrentEventsByTag(TerminalActor.RrnTagPrefix + rrn, Offset.NoOffset())
+            .RunWith(Sink.Seq<EventEnvelope>(), _system.Materializer())
+            .WaitAsync(cancellation)
+            .ConfigureAwait(false);
+        return envelopes.Select(Entry).ToList();
+    }
+
+    private static HistoryEntry Entry(EventEnvelope envelope) => new(
+        envelope.PersistenceId,
+        envelope.SequenceNr,
+        envelope.Event is IMessage message ? message.Descriptor.FullName : envelope.Event.GetType().Name,
+        envelope.Event is IMessage proto ? JsonDocument.Parse(Formatter.Format(proto)).RootElement : null);
+}
+
+/// <summary>One journaled event of a transaction's history.</summary>
+public sealed record HistoryEntry(string PersistenceId, long SequenceNr, string Type, JsonElement? Event);

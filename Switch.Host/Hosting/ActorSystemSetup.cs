@@ -1,0 +1,117 @@
+using System.Net;
+using Akka.Actor;
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Sharding;
+using Akka.Configuration;
+using Akka.Hosting;
+using Akka.Logger.Serilog;
+using Akka.Remote.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Switch.Actors.Serialization;
+using Switch.Actors.Terminals;
+using Switch.Actors.Transactions;
+using Switch.Host.Acquirers;
+using Switch.Host.Configuration;
+using Switch.Host.Persistence;
+using ILogger = Serilog.ILogger;
+
+namespace Switch.Host.Hosting;
+
+/// <summary>
+/// The node's actor system: remoting and a cluster (of one unless seed nodes say otherwise), the
+/// journal, the protobuf serializer, each acquirer's link and reversal queue, the router, and the
+/// terminal entities sharded by TID.
+/// </summary>
+public static class ActorSystemSetup
+{
+    public const string SystemName = "switch";
+
+    /// <summary>
+    /// The link's timeout is the transaction's deadline; this margin is only a guard in case the
+    /// link never answers at all (it died), so the transaction cannot wait forever.
+    /// </summary>
+    private static readonly TimeSpan TransactionGuardMargin = TimeSpan.FromSeconds(1);
+
+    public static IServiceCollection AddSwitchActorSystem(this IServiceCollection services, SwitchSettings settings, Config config, ILogger log)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(config);
+        AcquirerWiring? acquirers = null;
+        return services.AddAkka(SystemName, builder =>
+        {
+            builder
+                .AddHocon(config, HoconAddMode.Prepend)
+                .AddHocon(JournalConfiguration.For(settings.Journal), HoconAddMode.Prepend)
+                .AddHocon(ProtobufSerializer.Config, HoconAddMode.Prepend)
+                .ConfigureLoggers(loggers =>
+                {
+                    loggers.ClearLoggers();
+                    loggers.AddSerilogLogging();
+                })
+                .WithRemoting(new RemoteOptions
+                {
+                    HostName = settings.Cluster.Listen.Address.ToString(),
+                    Port = settings.Cluster.Listen.Port,
+                })
+                .WithClustering(new ClusterOptions { SeedNodes = settings.Cluster.SeedNodes.Select(SeedAddress).ToArray() })
+                .AddStartup((system, _) => JoinSelfWithoutSeeds(system, settings.Cluster))
+                .WithActors((system, registry) =>
+                {
+                    acquirers = AcquirerWiring.Start(system, settings, new TcpLinkTransportFactory(log));
+                    registry.Register<AcquirerRouter>(acquirers.Router);
+                })
+                .WithShardRegion<TerminalRegion>(
+                    "terminal",
+                    (_, _) =>
+                    {
+                        var entities = TerminalSettings(settings, acquirers ?? throw new InvalidOperationException("the acquirers start before the terminal region"));
+                        return tid => TerminalActor.Props(tid, entities);
+                    },
+                    new TerminalMessageExtractor(),
+                    new ShardOptions
+                    {
+                        StateStoreMode = StateStoreMode.DData,
+                        // Entities alive at a crash are started again at start-up, so each recovers and
+                        // reverses what it had in flight. Kept in the journal, not in LMDB files.
+                        RememberEntities = true,
+                        RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
+                        HandOffStopMessage = StopTerminal.Instance,
+                        // Terminals passivate themselves (passivate-after), through the hand-off stop.
+                        ShouldPassivateIdleEntities = false,
+                    });
+        });
+    }
+
+    private static TerminalEntitySettings TerminalSettings(SwitchSettings settings, AcquirerWiring acquirers)
+    {
+        var terminals = settings.Terminals;
+        var transactions = new TransactionSettings(terminals.Profile, acquirers.Router, TransactionGuardMargin);
+        return new TerminalEntitySettings(
+            new TerminalDirectory(settings.Registry.Merchants, settings.Registry.Terminals),
+            terminals.Profile,
+            terminals.DuplicateWindow,
+            terminals.PassivateAfter,
+            new RequestValidator(terminals.MaxAmount),
+            new RrnGenerator(settings.NodeId),
+            new PanToken(settings.Security.PanTokenKey),
+            () => TransactionActor.Props(transactions),
+            acquirers.ReversalQueue);
+    }
+
+    /// <summary>With no seed nodes the node forms a cluster of its own (any listen port, even 0).</summary>
+    private static void JoinSelfWithoutSeeds(ActorSystem system, ClusterSettings cluster)
+    {
+        if (cluster.SeedNodes.Count == 0)
+        {
+            var self = Akka.Cluster.Cluster.Get(system);
+            self.Join(self.SelfAddress);
+        }
+    }
+
+    private static string SeedAddress(EndPoint seed) => seed switch
+    {
+        IPEndPoint ip => $"akka.tcp://{SystemName}@{ip.Address}:{ip.Port}",
+        DnsEndPoint dns => $"akka.tcp://{SystemName}@{dns.Host}:{dns.Port}",
+        _ => throw new ArgumentException($"unsupported seed endpoint {seed}", nameof(seed)),
+    };
+}

@@ -1,0 +1,7 @@
+namespace Switch.Host.Hosting;
+
+/// <summary>Akka.Hosting registry key of the terminal shard region.</summary>
+public sealed class TerminalRegion;
+
+/// <summary>Akka.Hosting registry key of the node's acquirer router.</summary>
+public sealed class AcquirerRouter;

@@ -1,0 +1,97 @@
+using System.Net;
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+using Switch.Host.Admin;
+using Switch.Host.Configuration;
+using Switch.Host.Persistence;
+using Switch.Host.Terminals;
+
+namespace Switch.Host.Hosting;
+
+/// <summary>
+/// One running switch node: the actor system, Kestrel with the terminal port (raw TCP through
+/// <see cref="TerminalConnectionHandler"/>) and the admin port (HTTP), in one generic host.
+/// </summary>
+public sealed class SwitchNode : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ListenOptions _terminalListener;
+    private readonly ListenOptions _adminListener;
+
+    private SwitchNode(WebApplication app, ListenOptions terminalListener, ListenOptions adminListener)
+    {
+        _app = app;
+        _terminalListener = terminalListener;
+        _adminListener = adminListener;
+    }
+
+    /// <summary>Where terminals connect; the actual port when the configured one was 0.</summary>
+    public IPEndPoint TerminalEndPoint => _terminalListener.IPEndPoint!;
+
+    /// <summary>Where the admin API answers; the actual port when the configured one was 0.</summary>
+    public IPEndPoint AdminEndPoint => _adminListener.IPEndPoint!;
+
+    public ActorSystem System => _app.Services.GetRequiredService<ActorSystem>();
+
+    /// <summary>Builds and starts a node; it runs until <see cref="DisposeAsync"/> or the process is asked to stop.</summary>
+    public static async Task<SwitchNode> StartAsync(Config config, SwitchSettings settings, ILogger log, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(log);
+        if (settings.Journal.Provider == JournalProvider.Sqlite)
+        {
+            JournalConfiguration.PrepareSqlite(settings.Journal.ConnectionString);
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Services.AddSerilog(log, dispose: false);
+        ListenOptions? terminalListener = null;
+        ListenOptions? adminListener = null;
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(settings.Terminals.Listen, listen =>
+            {
+                terminalListener = listen;
+                // Resolved at the first connection, not when Kestrel is built: the terminal region
+                // exists only once the actor system has started.
+                listen.Run(connection => listen.ApplicationServices.GetRequiredService<TerminalConnectionHandler>().OnConnectedAsync(connection));
+            });
+            kestrel.Listen(settings.Admin.Listen, listen => adminListener = listen);
+        });
+        builder.Services.AddSingleton(log);
+        builder.Services.AddSingleton<TerminalConnectionHandler>();
+        builder.Services.AddSingleton(provider => new TerminalPort(
+            settings.Terminals,
+            provider.GetRequiredService<ActorSystem>(),
+            provider.GetRequiredService<ActorRegistry>().Get<TerminalRegion>()));
+        builder.Services.AddSwitchActorSystem(settings, config, log);
+        builder.Services.AddAdminApi(settings);
+
+        var app = builder.Build();
+        app.MapAdminApi(settings.Admin);
+        await app.StartAsync(cancellation).ConfigureAwait(false);
+        var node = new SwitchNode(app, terminalListener!, adminListener!);
+        log.Information(
+            "Switch node {NodeId} is up: terminals on {TerminalEndPoint}, admin API on {AdminEndPoint}, journal {Journal}, acquirers {Acquirers}",
+            settings.NodeId, node.TerminalEndPoint, node.AdminEndPoint, settings.Journal.Provider, settings.Acquirers.Select(a => a.Name));
+        return node;
+    }
+
+    /// <summary>Completes when the host is asked to stop (SIGTERM, Ctrl+C) or the actor system terminates.</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellation = default) => _app.WaitForShutdownAsync(cancellation);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Switch.Tests.Support;
+
+/// <summary>
+/// A node's HOCON overlay for tests: every port 0 on loopback, a cluster of one, its own SQLite
+/// file, a registry of test terminals, and the given acquirers.
+/// </summary>
+internal sealed class NodeConfig
+{
+    public const string Mid = "M00000000000001";
+    public const string Token = "test-admin-token";
+
+    public NodeConfig(string databasePath)
+    {
+        DatabasePath = databasePath;
+    }
+
+    public string DatabasePath { get; }
+
+    public List<(string Name, EndPoint Endpoint)> Acquirers { get; } = [];
+
+    public TimeSpan LinkTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Registered terminals: T0000001 to T0000099 (T0000999 is left unregistered).</summary>
+    public static string Tid(int n) => $"T{n:D7}";
+
+    public static NodeConfig WithNewDatabase() =>
+        new(Path.Combine(Path.GetTempPath(), $"switch-node-{Guid.NewGuid():N}", "switch.db"));
+
+    public string Hocon()
+    {
+        var acquirers = new StringBuilder();
+        foreach (var (name, endpoint) in Acquirers)
+        {
+            acquirers.Append(CultureInfo.InvariantCulture, $$"""
+                { name = {{name}}, endpoint = "{{endpoint}}", profile = iso87-ascii, length-header = binary2,
+                  timeout = {{(long)LinkTimeout.TotalMilliseconds}}ms, echo-interval = 30s, reconnect-min = 100ms, reconnect-max = 1s }
+
+                """);
+        }
+
+        var terminals = string.Join(",\n", Enumerable.Range(1, 99).Select(n => $"    {{ tid = \"{Tid(n)}\", mid = \"{Mid}\" }}"));
+        return $$"""
+            switch {
+              terminals { listen = "127.0.0.1:0" }
+              acquirers = [
+            {{acquirers}}  ]
+              reversals { retry-min = 100ms, retry-max = 1s }
+              journal { provider = sqlite, connection-string = "Data Source={{DatabasePath}}" }
+              admin { listen = "127.0.0.1:0", token = "{{Token}}" }
+              cluster { listen = "127.0.0.1:0", seed-nodes = [] }
+              registry {
+                merchants = [ { mid = "{{Mid}}", name = "Test Shop", mcc = "5411", country = "CN", challenge = risk } ]
+                terminals = [
+            {{terminals}}
+                ]
+              }
+            }
+            """;
+    }
+
+    private string Directory => Path.GetDirectoryName(DatabasePath)!;
+
+    /// <summary>Writes the overlay next to the database and returns its path.</summary>
+    public string WriteOverlay()
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var path = Path.Combine(Directory, "node.conf");
+        File.WriteAllText(path, Hocon());
+        return path;
+    }
+
+    /// <summary>Removes the node's folder: the database with its WAL files, and the overlay.</summary>
+    public void Delete()
+    {
+        SqliteConnection.ClearAllPools();
+        if (System.IO.Directory.Exists(Directory))
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+    }
+}

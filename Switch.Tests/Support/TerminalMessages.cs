@@ -1,0 +1,37 @@
+using Switch.Protocol.Iso8583;
+using Switch.Protocol.Iso8583.Specs;
+
+namespace Switch.Tests.Support;
+
+/// <summary>What a POS terminal sends, in the terminal port's default dialect (iso87-ascii).</summary>
+internal static class TerminalMessages
+{
+    public const string Pan = "4761739001010010";
+    public const long TransmissionTime = 1129120000;
+
+    public static byte[] NetworkManagement(string tid, int stan, int code) =>
+        FramedClient.Build(Iso87.Ascii, 800, (ref IsoMessageWriter w) =>
+        {
+            w.WriteNumber(7, TransmissionTime);
+            w.WriteNumber(11, stan);
+            w.Write(41, tid);
+            w.WriteNumber(70, code);
+        });
+
+    public static byte[] SignOn(string tid, int stan) => NetworkManagement(tid, stan, code: 1);
+
+    /// <summary>An 0200 purchase; change one field with <paramref name="pan"/> or <paramref name="expiry"/> to break a rule.</summary>
+    public static byte[] Purchase(string tid, int stan, long amount, string pan = Pan, string expiry = "3012", string mid = NodeConfig.Mid) =>
+        FramedClient.Build(Iso87.Ascii, 200, (ref IsoMessageWriter w) =>
+        {
+            w.Write(2, pan);
+            w.WriteNumber(3, 0);
+            w.WriteNumber(4, amount);
+            w.WriteNumber(7, TransmissionTime);
+            w.WriteNumber(11, stan);
+            w.Write(14, expiry);
+            w.Write(41, tid);
+            w.Write(42, mid);
+            w.Write(49, "156"u8);
+        });
+}

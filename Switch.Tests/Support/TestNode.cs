@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Akka.Actor;
+using Akka.Hosting;
+using Serilog.Core;
+using Switch.Actors.Routing;
+using Switch.Host.Configuration;
+using Switch.Host.Hosting;
+
+namespace Switch.Tests.Support;
+
+/// <summary>A whole switch node started in this process, as `Switch.Host run` starts one, on loopback ports.</summary>
+internal sealed class TestNode : IAsyncDisposable
+{
+    private readonly SwitchNode _node;
+
+    private TestNode(SwitchNode node, NodeConfig config)
+    {
+        _node = node;
+        Config = config;
+        Admin = new HttpClient { BaseAddress = new Uri($"http://{node.AdminEndPoint}") };
+        Admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", NodeConfig.Token);
+    }
+
+    public NodeConfig Config { get; }
+
+    public IPEndPoint TerminalEndPoint => _node.TerminalEndPoint;
+
+    public IPEndPoint AdminEndPoint => _node.AdminEndPoint;
+
+    /// <summary>An HTTP client of the admin API carrying the bearer token.</summary>
+    public HttpClient Admin { get; }
+
+    public ActorSystem System => _node.System;
+
+    public static async Task<TestNode> StartAsync(NodeConfig config)
+    {
+        var hocon = SwitchConfiguration.Load([config.WriteOverlay()], _ => null);
+        var node = await SwitchNode.StartAsync(hocon, SwitchSettingsReader.Read(hocon), Logger.None);
+        return new TestNode(node, config);
+    }
+
+    /// <summary>Waits until the router would pick <paramref name="acquirer"/>: its link is up and routing knows it.</summary>
+    public async Task WaitForRouteAsync(string acquirer)
+    {
+        var router = ActorRegistry.For(System).Get<AcquirerRouter>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var answer = await router.Ask<object>(PickAcquirer.Instance, TimeSpan.FromSeconds(5), timeout.Token);
+            if (answer is AcquirerPicked picked && picked.Route.Name == acquirer)
+            {
+                return;
+            }
+
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Admin.Dispose();
+        await _node.DisposeAsync();
+    }
+}
