@@ -263,7 +263,11 @@ public sealed class AcquirerLinkActor : UntypedActor, IWithTimers
         _pending.Clear();
     }
 
-    private void Publish() => Context.System.EventStream.Publish(_isUp ? _upStatus : _downStatus);
+    private void Publish()
+    {
+        AcquirerLinkMetrics.LinkState(Name, _isUp);
+        Context.System.EventStream.Publish(_isUp ? _upStatus : _downStatus);
+    }
 
     private void Forward(SendToAcquirer request)
     {

@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Switch.Actors.Acquirers;
+using Switch.Actors;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Switch.Host.Configuration;
 
 namespace Switch.Host.Admin;
@@ -21,8 +22,10 @@ public static class AdminApi
         services.AddHealthChecks()
             .AddCheck<ClusterMemberHealthCheck>("cluster", tags: [ReadyTag])
             .AddCheck<JournalHealthCheck>("journal", tags: [ReadyTag]);
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(AcquirerLinkMetrics.MeterName)
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("switch", serviceInstanceId: $"node-{settings.NodeId}"))
+            .WithMetrics(metrics => metrics
+            .AddMeter(SwitchMeter.Name)
             .AddPrometheusExporter());
         return services;
     }

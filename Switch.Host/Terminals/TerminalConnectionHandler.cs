@@ -36,12 +36,14 @@ public sealed class TerminalConnectionHandler : ConnectionHandler
         using var closing = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
         var reader = new TerminalFrameReader(_port, replyTo, replies.Writer, closing, log);
         var writing = WriteRepliesAsync(connection.Transport.Output, replies.Reader, framing, log);
+        TerminalPortMetrics.Opened();
         try
         {
             var outcome = await FramePump.RunAsync(connection.Transport.Input, framing, reader, closing.Token).ConfigureAwait(false);
             var reason = reader.CloseReason ?? (outcome.IsClean ? null : outcome.Reason(framing));
             if (reason is not null)
             {
+                TerminalPortMetrics.ClosedBadInput();
                 log.Warning("Closing terminal connection: {Reason}", reason);
             }
         }
@@ -51,6 +53,7 @@ public sealed class TerminalConnectionHandler : ConnectionHandler
         }
         finally
         {
+            TerminalPortMetrics.Closed();
             replyTo.Tell(PoisonPill.Instance);
             replies.Writer.TryComplete();
             await writing.ConfigureAwait(false);

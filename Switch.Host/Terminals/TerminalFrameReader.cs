@@ -64,6 +64,7 @@ internal sealed class TerminalFrameReader : IFrameHandler
     {
         if (error.CanAnswer)
         {
+            TerminalPortMetrics.FormatError();
             _log.Warning("Format error from terminal {Tid}, answered 30: {Error}", error.Tid, error.Message);
             _replies.TryWrite(new TerminalReply(FormatErrorReply.Build(error, _port.Settings.Profile), tpdu));
             return;

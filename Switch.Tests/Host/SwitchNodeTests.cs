@@ -174,6 +174,18 @@ public sealed class SwitchNodeTests : IClassFixture<SwitchNodeFixture>
         Assert.DoesNotContain(TerminalMessages.Pan, body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Metrics_show_each_link_state_and_the_open_terminal_connections()
+    {
+        await using var client = await SignedOnAsync(NodeConfig.Tid(23));
+
+        var text = await Node.Admin.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.Matches("""switch_acquirer_link_up\{[^}]*acquirer="acq-sim"\} 1""", text);
+        Assert.Matches("""switch_acquirer_link_up\{[^}]*acquirer="acq-down"\} 0""", text);
+        Assert.Matches("""switch_terminal_connections\{[^}]*\} [1-9]""", text);
+    }
+
     [Theory]
     [InlineData("/api/transactions/12345", HttpStatusCode.BadRequest)]
     [InlineData("/api/transactions/999999999999", HttpStatusCode.NotFound)]
