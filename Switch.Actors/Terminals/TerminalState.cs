@@ -10,15 +10,13 @@ namespace Switch.Actors.Terminals;
 /// </summary>
 internal sealed class TerminalState
 {
-    private readonly TimeSpan _window;
-    private readonly Dictionary<DuplicateKey, TransactionCompleted> _completed = [];
-    private readonly Queue<(long AtUnixMs, DuplicateKey Key)> _byAge = new();
+    private readonly AnswerWindow<TransactionCompleted> _completed;
     private readonly Dictionary<int, InFlight> _inFlightByStan = [];
     private readonly Dictionary<string, TransactionStarted> _unfinished = new(StringComparer.Ordinal);
 
     public TerminalState(TimeSpan window)
     {
-        _window = window;
+        _completed = new AnswerWindow<TransactionCompleted>(window);
     }
 
     public bool SignedOn { get; private set; }
@@ -44,22 +42,11 @@ internal sealed class TerminalState
     public void Remember(TransactionCompleted completed, long nowUnixMs)
     {
         _unfinished.Remove(completed.Rrn);
-        var key = KeyOf(completed.Request);
-        _completed[key] = completed;
-        _byAge.Enqueue((completed.AtUnixMs, key));
-        var oldest = nowUnixMs - (long)_window.TotalMilliseconds;
-        while (_byAge.TryPeek(out var entry) && entry.AtUnixMs < oldest)
-        {
-            _byAge.Dequeue();
-            if (_completed.TryGetValue(entry.Key, out var stored) && stored.AtUnixMs == entry.AtUnixMs)
-            {
-                _completed.Remove(entry.Key);
-            }
-        }
+        _completed.Remember(KeyOf(completed.Request), completed.AtUnixMs, completed, nowUnixMs);
     }
 
     public bool TryGetCompleted(DuplicateKey key, long nowUnixMs, out TransactionCompleted completed) =>
-        _completed.TryGetValue(key.InTerminal, out completed!) && completed.AtUnixMs >= nowUnixMs - (long)_window.TotalMilliseconds;
+        _completed.TryGet(key.InTerminal, nowUnixMs, out completed);
 
     public bool TryGetInFlight(int stan, out InFlight inFlight) => _inFlightByStan.TryGetValue(stan, out inFlight!);
 
@@ -72,7 +59,7 @@ internal sealed class TerminalState
     public TerminalSnapshot ToSnapshot()
     {
         var snapshot = new TerminalSnapshot { SignedOn = SignedOn };
-        snapshot.Recent.AddRange(_completed.Values.OrderBy(c => c.AtUnixMs));
+        snapshot.Recent.AddRange(_completed.Answers);
         snapshot.Unfinished.AddRange(_unfinished.Values);
         return snapshot;
     }
