@@ -119,9 +119,13 @@ internal sealed class TerminalState
 
     public void BeginReversal(ReversalInFlight reversal) => _reversalsInFlight.Add(reversal.Key, reversal);
 
-    /// <summary>The reversals of one original at one stage; a list, as the caller changes them.</summary>
-    public List<ReversalInFlight> ReversalsOf(string rrn, ReversalStage stage) =>
-        [.. _reversalsInFlight.Values.Where(r => r.Stage == stage && string.Equals(r.Rrn, rrn, StringComparison.Ordinal))];
+    /// <summary>
+    /// The reversals of one original at one stage, copied, as the caller changes them. Asked on every
+    /// completion, and there are seldom any: then it costs nothing.
+    /// </summary>
+    public IReadOnlyList<ReversalInFlight> ReversalsOf(string rrn, ReversalStage stage) => _reversalsInFlight.Count == 0
+        ? []
+        : [.. _reversalsInFlight.Values.Where(r => r.Stage == stage && string.Equals(r.Rrn, rrn, StringComparison.Ordinal))];
 
     /// <summary>A reversal's outcome is durable: its answer joins the duplicate window, and a queued one marks its original reversed.</summary>
     public void ReversalCompleted(TerminalReversalCompleted completed, long nowUnixMs)

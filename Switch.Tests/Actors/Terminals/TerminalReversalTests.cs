@@ -246,7 +246,8 @@ public sealed class TerminalReversalTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public void An_original_older_than_the_reversal_window_is_answered_25()
     {
-        var settings = _settings with { ReversalWindow = TimeSpan.FromHours(1), DuplicateWindow = TimeSpan.FromMinutes(1) };
+        // Passivation stays out of the hour the clock is moved on.
+        var settings = _settings with { ReversalWindow = TimeSpan.FromHours(1), DuplicateWindow = TimeSpan.FromMinutes(1), PassivateAfter = TimeSpan.FromDays(1) };
         var terminal = Sys.ActorOf(TerminalActor.Props(Tid, settings));
         Send(terminal, SignOn(stan: 1));
         Receive();
