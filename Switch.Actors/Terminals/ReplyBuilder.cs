@@ -4,14 +4,15 @@ using Switch.Protocol.Iso8583;
 namespace Switch.Actors.Terminals;
 
 /// <summary>
-/// A terminal's answer to its request: the response MTI, the request's identifying fields echoed,
-/// and the switch's own 37 (RRN), 38 (auth code) and 39 (response code). PAN, track and PIN block
-/// are never echoed: the terminal has them and the wire needs them no more.
+/// A terminal's answer to its request: the response MTI, the request's identifying fields echoed
+/// (90 too, so an 0410 names the original as its 0400 did), and the switch's own 37 (RRN), 38 (auth
+/// code) and 39 (response code). PAN, track and PIN block are never echoed: the terminal has them
+/// and the wire needs them no more.
 /// </summary>
 public static class ReplyBuilder
 {
     private static readonly int[] EchoedBefore37 = [3, 4, 7, 11, 12, 13];
-    private static readonly int[] EchoedAfter39 = [41, 42, 49, 70];
+    private static readonly int[] EchoedAfter39 = [41, 42, 49, 70, 90];
 
     public static byte[] Build(in IsoMessage request, string responseCode, string? rrn = null, string? authCode = null)
     {

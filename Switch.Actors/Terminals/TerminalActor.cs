@@ -17,9 +17,10 @@ namespace Switch.Actors.Terminals;
 /// transactions. It answers what it can itself (network management, unknown or signed-off terminal,
 /// requests that fail validation, retransmissions) and hands each validated request to a child
 /// that authorizes it, persisting on the child's behalf: the entity is the one writer of its journal.
+/// It also takes the terminal's reversals (0400/0401) to the acquirer of the original.
 /// Events are tagged <c>rrn:{RRN}</c> so a transaction's history can be found by its RRN.
 /// </summary>
-public sealed class TerminalActor : ReceivePersistentActor
+public sealed partial class TerminalActor : ReceivePersistentActor
 {
     public const string RrnTagPrefix = "rrn:";
 
@@ -33,19 +34,33 @@ public sealed class TerminalActor : ReceivePersistentActor
     {
         _tid = tid;
         _settings = settings;
-        _state = new TerminalState(settings.DuplicateWindow);
+        _state = new TerminalState(
+            settings.DuplicateWindow,
+            new ReversalMemory(settings.ReversalWindow ?? TerminalEntitySettings.DefaultReversalWindow, settings.ReversalMemoryLimit));
         Recover<SnapshotOffer>(offer => _state.Restore((TerminalSnapshot)offer.Snapshot, NowUnixMs));
         Recover<TerminalSignedOn>(_ => _state.SignOn());
         Recover<TerminalSignedOff>(_ => _state.SignOff());
         Recover<TransactionStarted>(_state.Started);
         Recover<TransactionCompleted>(e => _state.Remember(e, NowUnixMs));
+        Recover<TerminalReversalCompleted>(e => _state.ReversalCompleted(e, NowUnixMs));
         Recover<RecoveryCompleted>(_ => ReverseUnfinished());
         Command<TerminalRequest>(Handle);
-        Command<ReversalAccepted>(accepted => CloseUnfinished(accepted.Rrn, Outcome.ReversalQueued, ResponseCodes.ResponseReceivedTooLate));
+        // The queue answers both the reversals of what a crash or a failed child left unfinished and
+        // those the terminal asked for; an RRN is only ever one of the two.
+        Command<ReversalAccepted>(accepted =>
+        {
+            CloseUnfinished(accepted.Rrn, Outcome.ReversalQueued, ResponseCodes.ResponseReceivedTooLate);
+            ReversalDurable(accepted.Rrn);
+        });
         Command<ReversalRefused>(refused =>
         {
-            _log.Error("Terminal {0}: the reversal of {1}, left in flight by a restart, was refused ({2}); the acquirer may hold an unreversed authorization", _tid, refused.Rrn, refused.Reason);
-            CloseUnfinished(refused.Rrn, Outcome.ReversalRefused, ResponseCodes.SystemMalfunction);
+            if (_state.TryGetUnfinished(refused.Rrn, out _))
+            {
+                _log.Error("Terminal {0}: the reversal of {1}, left in flight by a restart, was refused ({2}); the acquirer may hold an unreversed authorization", _tid, refused.Rrn, refused.Reason);
+                CloseUnfinished(refused.Rrn, Outcome.ReversalRefused, ResponseCodes.SystemMalfunction);
+            }
+
+            ReversalNotQueued(refused);
         });
         Command<JournalStarted>(PersistStarted);
         Command<FinishTransaction>(Finish);
@@ -102,6 +117,9 @@ public sealed class TerminalActor : ReceivePersistentActor
                 break;
             case 100 or 200:
                 Financial(request, in message, merchant);
+                break;
+            case 400 or 401:
+                Reversal(request, in message);
                 break;
             default:
                 Reply(request, ReplyBuilder.Build(in message, ResponseCodes.InvalidTransaction));
@@ -322,6 +340,7 @@ public sealed class TerminalActor : ReceivePersistentActor
             _state.End(completed.Request.Stan);
         }
 
+        ReverseOnCompletion(completed);
         SnapshotWhenDue();
         StopWhenIdle();
     }

@@ -15,6 +15,14 @@ namespace Switch.Actors.Terminals;
 /// <param name="TransactionProps">Makes the child that authorizes one validated request.</param>
 /// <param name="ReversalQueues">The store-and-forward queue of an acquirer by name; null for one no longer configured.</param>
 /// <param name="SnapshotEvery">Events between snapshots of the entity's state; recovery replays at most this many.</param>
+/// <param name="ReversalWindow">
+/// How long after its outcome a transaction that may have reached an acquirer can still be reversed
+/// by the terminal (0400); null for <see cref="DefaultReversalWindow"/>. Older originals are answered 25.
+/// </param>
+/// <param name="ReversalMemoryLimit">
+/// At most this many such transactions are remembered per terminal, the oldest forgotten first, so
+/// a busy terminal's state and snapshot stay bounded.
+/// </param>
 public sealed record TerminalEntitySettings(
     TerminalDirectory Directory,
     IsoProfile Profile,
@@ -25,4 +33,10 @@ public sealed record TerminalEntitySettings(
     PanToken PanTokens,
     Func<Props> TransactionProps,
     Func<string, IActorRef?> ReversalQueues,
-    int SnapshotEvery = 500);
+    int SnapshotEvery = 500,
+    TimeSpan? ReversalWindow = null,
+    int ReversalMemoryLimit = 1_000)
+{
+    /// <summary>A day: terminals reverse within the business day, usually within minutes.</summary>
+    public static TimeSpan DefaultReversalWindow { get; } = TimeSpan.FromHours(24);
+}

@@ -5,26 +5,30 @@ using Switch.Actors.Transactions;
 namespace Switch.Actors.Terminals;
 
 /// <summary>
-/// What a terminal entity knows: whether it is signed on, the outcomes of its recent requests (the
-/// duplicate window, rebuilt from the journal), and the requests still in flight by STAN.
+/// What a terminal entity knows: whether it is signed on, the outcomes of its recent requests and
+/// reversals (the duplicate window, rebuilt from the journal), the requests and reversals still in
+/// flight, and the transactions a reversal may still name (the reversal memory).
 /// </summary>
 internal sealed class TerminalState
 {
-    private readonly TimeSpan _window;
-    private readonly Dictionary<DuplicateKey, TransactionCompleted> _completed = [];
-    private readonly Queue<(long AtUnixMs, DuplicateKey Key)> _byAge = new();
+    private readonly AnswerWindow<TransactionCompleted> _completed;
     private readonly Dictionary<int, InFlight> _inFlightByStan = [];
     private readonly Dictionary<string, TransactionStarted> _unfinished = new(StringComparer.Ordinal);
+    private readonly AnswerWindow<TerminalReversalCompleted> _reversalsAnswered;
+    private readonly Dictionary<DuplicateKey, ReversalInFlight> _reversalsInFlight = [];
+    private readonly ReversalMemory _reversible;
 
-    public TerminalState(TimeSpan window)
+    public TerminalState(TimeSpan window, ReversalMemory reversible)
     {
-        _window = window;
+        _completed = new AnswerWindow<TransactionCompleted>(window);
+        _reversalsAnswered = new AnswerWindow<TerminalReversalCompleted>(window);
+        _reversible = reversible;
     }
 
     public bool SignedOn { get; private set; }
 
-    /// <summary>Requests being authorized or persisted; the entity may not stop while any is.</summary>
-    public int InFlightCount => _inFlightByStan.Count;
+    /// <summary>Requests and reversals being authorized, queued or persisted; the entity may not stop while any is.</summary>
+    public int InFlightCount => _inFlightByStan.Count + _reversalsInFlight.Count;
 
     public void SignOn() => SignedOn = true;
 
@@ -40,26 +44,24 @@ internal sealed class TerminalState
 
     public bool TryGetUnfinished(string rrn, out TransactionStarted started) => _unfinished.TryGetValue(rrn, out started!);
 
-    /// <summary>Records an outcome for the duplicate window and forgets outcomes older than it.</summary>
+    /// <summary>
+    /// Records an outcome for the duplicate window and forgets outcomes older than it; one that may
+    /// have reached the acquirer is remembered for reversals too.
+    /// </summary>
     public void Remember(TransactionCompleted completed, long nowUnixMs)
     {
-        _unfinished.Remove(completed.Rrn);
-        var key = KeyOf(completed.Request);
-        _completed[key] = completed;
-        _byAge.Enqueue((completed.AtUnixMs, key));
-        var oldest = nowUnixMs - (long)_window.TotalMilliseconds;
-        while (_byAge.TryPeek(out var entry) && entry.AtUnixMs < oldest)
+        if (_unfinished.Remove(completed.Rrn, out var started) && ReversalMemory.MayHaveReached(completed.Outcome))
         {
-            _byAge.Dequeue();
-            if (_completed.TryGetValue(entry.Key, out var stored) && stored.AtUnixMs == entry.AtUnixMs)
-            {
-                _completed.Remove(entry.Key);
-            }
+            _reversible.Add(
+                new ReversibleTransaction { Started = started, Reversed = completed.Outcome == Outcome.ReversalQueued, AtUnixMs = completed.AtUnixMs },
+                nowUnixMs);
         }
+
+        _completed.Remember(KeyOf(completed.Request), completed.AtUnixMs, completed, nowUnixMs);
     }
 
     public bool TryGetCompleted(DuplicateKey key, long nowUnixMs, out TransactionCompleted completed) =>
-        _completed.TryGetValue(key.InTerminal, out completed!) && completed.AtUnixMs >= nowUnixMs - (long)_window.TotalMilliseconds;
+        _completed.TryGet(key.InTerminal, nowUnixMs, out completed);
 
     public bool TryGetInFlight(int stan, out InFlight inFlight) => _inFlightByStan.TryGetValue(stan, out inFlight!);
 
@@ -69,11 +71,81 @@ internal sealed class TerminalState
 
     public void End(int stan) => _inFlightByStan.Remove(stan);
 
+    /// <summary>
+    /// Finds the original a reversal names: in flight, then among those that may have reached an
+    /// acquirer, then among recent outcomes that never left the switch. Of several with one STAN,
+    /// the best fit wins, then the first found (the in-flight, then the newest).
+    /// </summary>
+    public FoundOriginal FindOriginal(OriginalReference reference, long nowUnixMs)
+    {
+        var found = FoundOriginal.None;
+        var best = OriginalReference.NoMatch;
+        foreach (var inFlight in _inFlightByStan.Values)
+        {
+            Consider(reference.Rank(inFlight.Key), new FoundOriginal(OriginalStatus.InFlight, inFlight.Rrn));
+        }
+
+        foreach (var reversible in _reversible.NewestFirst(nowUnixMs))
+        {
+            Consider(reference.Rank(KeyOf(reversible.Started.Request)), new FoundOriginal(OriginalStatus.Sent, reversible.Started.Rrn, reversible));
+        }
+
+        foreach (var completed in _completed.Answers.Reverse())
+        {
+            if (!ReversalMemory.MayHaveReached(completed.Outcome))
+            {
+                Consider(reference.Rank(KeyOf(completed.Request)), new FoundOriginal(OriginalStatus.NotSent, completed.Rrn));
+            }
+        }
+
+        return found;
+
+        void Consider(int rank, FoundOriginal candidate)
+        {
+            if (rank > best)
+            {
+                (best, found) = (rank, candidate);
+            }
+        }
+    }
+
+    public bool TryGetReversible(string rrn, out ReversibleTransaction reversible) => _reversible.TryGet(rrn, out reversible);
+
+    public bool TryGetReversalAnswered(DuplicateKey key, long nowUnixMs, out TerminalReversalCompleted answered) =>
+        _reversalsAnswered.TryGet(key.InTerminal, nowUnixMs, out answered);
+
+    public bool TryGetReversalInFlight(DuplicateKey key, out ReversalInFlight reversal) =>
+        _reversalsInFlight.TryGetValue(key.InTerminal, out reversal!);
+
+    public void BeginReversal(ReversalInFlight reversal) => _reversalsInFlight.Add(reversal.Key, reversal);
+
+    /// <summary>
+    /// The reversals of one original at one stage, copied, as the caller changes them. Asked on every
+    /// completion, and there are seldom any: then it costs nothing.
+    /// </summary>
+    public IReadOnlyList<ReversalInFlight> ReversalsOf(string rrn, ReversalStage stage) => _reversalsInFlight.Count == 0
+        ? []
+        : [.. _reversalsInFlight.Values.Where(r => r.Stage == stage && string.Equals(r.Rrn, rrn, StringComparison.Ordinal))];
+
+    /// <summary>A reversal's outcome is durable: its answer joins the duplicate window, and a queued one marks its original reversed.</summary>
+    public void ReversalCompleted(TerminalReversalCompleted completed, long nowUnixMs)
+    {
+        _reversalsAnswered.Remember(KeyOf(completed.Request), completed.AtUnixMs, completed, nowUnixMs);
+        if (completed.Outcome == TerminalReversalOutcome.Queued)
+        {
+            _reversible.MarkReversed(completed.Rrn);
+        }
+    }
+
+    public void EndReversal(DuplicateKey key) => _reversalsInFlight.Remove(key.InTerminal);
+
     public TerminalSnapshot ToSnapshot()
     {
         var snapshot = new TerminalSnapshot { SignedOn = SignedOn };
-        snapshot.Recent.AddRange(_completed.Values.OrderBy(c => c.AtUnixMs));
+        snapshot.Recent.AddRange(_completed.Answers);
         snapshot.Unfinished.AddRange(_unfinished.Values);
+        snapshot.Reversible.AddRange(_reversible.All);
+        snapshot.RecentReversals.AddRange(_reversalsAnswered.Answers);
         return snapshot;
     }
 
@@ -88,6 +160,16 @@ internal sealed class TerminalState
         foreach (var started in snapshot.Unfinished)
         {
             Started(started);
+        }
+
+        foreach (var reversible in snapshot.Reversible)
+        {
+            _reversible.Add(reversible, nowUnixMs);
+        }
+
+        foreach (var reversal in snapshot.RecentReversals)
+        {
+            _reversalsAnswered.Remember(KeyOf(reversal.Request), reversal.AtUnixMs, reversal, nowUnixMs);
         }
     }
 

@@ -24,6 +24,9 @@ public static class ResponseCodes
     /// <summary>Invalid card number: wrong length, failed Luhn, or field 2 and track 2 disagree.</summary>
     public const string InvalidCardNumber = "14";
 
+    /// <summary>Unable to locate original: a reversal names a transaction the terminal does not remember.</summary>
+    public const string UnableToLocateOriginal = "25";
+
     /// <summary>Format error: a required field is absent or a value is malformed.</summary>
     public const string FormatError = "30";
 

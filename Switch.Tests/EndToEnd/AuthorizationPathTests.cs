@@ -124,6 +124,27 @@ public sealed class AuthorizationPathTests : Akka.TestKit.Xunit2.TestKit, IAsync
         Assert.Single(_simulator.Ledger.Entries, e => e.Mti == "0200");
     }
 
+    [Fact]
+    public void A_reversal_from_the_terminal_reaches_the_acquirer_of_the_approved_original()
+    {
+        var approved = Ask(Purchase(stan: 23, amount: 2500));
+        Assert.Equal("00", approved[39]);
+
+        var reply = Ask(Reversal(stan: 24, amount: 2500, field90: new OriginalDataElements(200, 23, 1129120000, 0, 0).ToDigits()));
+
+        Assert.Equal((410, "00", approved[37]), (reply.Mti, reply[39], reply[37]));
+        AwaitAssert(
+            () =>
+            {
+                // An 0400 that times out at the link is repeated as 0401: all for this RRN, one answered.
+                var reversals = _simulator.Ledger.Reversals;
+                Assert.NotEmpty(reversals);
+                Assert.All(reversals, r => Assert.Equal(approved[37], r.Rrn));
+                Assert.Contains(reversals, r => r.ResponseCode == "00");
+            },
+            TimeSpan.FromSeconds(10));
+    }
+
     private ReceivedMessage Ask(byte[] request)
     {
         _terminal.Tell(new TerminalRequest(Tid, request, default, _connection.Ref));
@@ -137,6 +158,19 @@ public sealed class AuthorizationPathTests : Akka.TestKit.Xunit2.TestKit, IAsync
             w.WriteNumber(11, stan);
             w.Write(41, Tid);
             w.WriteNumber(70, code);
+        });
+
+    private static byte[] Reversal(int stan, long amount, string field90) =>
+        FramedClient.Build(Iso87.Ascii, 400, (ref IsoMessageWriter w) =>
+        {
+            w.WriteNumber(3, 0);
+            w.WriteNumber(4, amount);
+            w.WriteNumber(7, 1129120500);
+            w.WriteNumber(11, stan);
+            w.Write(41, Tid);
+            w.Write(42, Mid);
+            w.Write(49, "156"u8);
+            w.Write(90, field90);
         });
 
     private static byte[] Purchase(int stan, long amount) =>

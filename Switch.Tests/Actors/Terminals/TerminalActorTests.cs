@@ -330,20 +330,4 @@ public sealed class TerminalActorTests : Akka.TestKit.Xunit2.TestKit
 
     private static RequestIdentity Identity(int stan, long amount) =>
         new() { Mti = 200, Stan = stan, TransmissionTime = "1129120000", AmountMinor = amount };
-
-    /// <summary>A transaction child the test drives: reports what it is told, and says to its parent what the test scripts.</summary>
-    private sealed class ScriptedTransaction : ReceiveActor
-    {
-        public ScriptedTransaction(IActorRef observer)
-        {
-            Receive<AuthorizeTransaction>(m => observer.Tell(m));
-            Receive<StartedJournaled>(m => observer.Tell(m));
-            Receive<ToParent>(m => Context.Parent.Tell(m.Message));
-            Receive<Crash>(_ => throw new InvalidOperationException("scripted failure"));
-        }
-
-        public sealed record ToParent(object Message);
-
-        public sealed record Crash;
-    }
 }
