@@ -161,6 +161,7 @@ public sealed partial class TerminalActor
         PersistAsync(@event, _ =>
         {
             _state.ReversalCompleted(completed, NowUnixMs);
+            TerminalMetrics.ReversalCompleted(completed);
             foreach (var waiting in reversal.Waiting)
             {
                 var message = IsoMessage.Parse(waiting.Message, _settings.Profile);

@@ -330,6 +330,7 @@ public sealed partial class TerminalActor : ReceivePersistentActor
     private void Complete(TransactionCompleted completed, byte[]? reply)
     {
         _state.Remember(completed, NowUnixMs);
+        TerminalMetrics.Completed(completed);
         if (_state.TryGetInFlight(completed.Request.Stan, out var inFlight))
         {
             foreach (var waiting in inFlight.Waiting)

@@ -24,6 +24,8 @@ public sealed record TerminalListenerSettings(
     IsoProfile Profile,
     FrameOptions Framing,
     TimeSpan DuplicateWindow,
+    TimeSpan ReversalWindow,
+    int ReversalMemory,
     TimeSpan PassivateAfter,
     long MaxAmount);
 

@@ -34,6 +34,8 @@ public static class SwitchSettingsReader
         ReadProfile(terminals),
         ReadFraming(terminals, terminals.Flag("tpdu"), terminals.Int("max-frame", 32, ushort.MaxValue)),
         terminals.Duration("duplicate-window"),
+        terminals.Duration("reversal-window"),
+        terminals.Int("reversal-memory", 1, 100_000),
         terminals.Duration("passivate-after"),
         terminals.Long("max-amount", 1, 999_999_999_999));
 

@@ -95,7 +95,9 @@ public static class ActorSystemSetup
             new RrnGenerator(settings.NodeId),
             new PanToken(settings.Security.PanTokenKey),
             () => TransactionActor.Props(transactions),
-            acquirers.ReversalQueue);
+            acquirers.ReversalQueue,
+            ReversalWindow: terminals.ReversalWindow,
+            ReversalMemoryLimit: terminals.ReversalMemory);
     }
 
     /// <summary>With no seed nodes the node forms a cluster of its own (any listen port, even 0).</summary>

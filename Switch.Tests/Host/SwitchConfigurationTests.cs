@@ -28,6 +28,8 @@ public sealed class SwitchConfigurationTests : IDisposable
         Assert.True(settings.Security.PanTokenKey.Length >= 32);
         Assert.DoesNotContain(Convert.ToBase64String(settings.Security.PanTokenKey), settings.Security.ToString(), StringComparison.Ordinal);
         Assert.Equal(100_000_000, settings.Terminals.MaxAmount);
+        Assert.Equal(TimeSpan.FromHours(24), settings.Terminals.ReversalWindow);
+        Assert.Equal(1000, settings.Terminals.ReversalMemory);
         Assert.Equal(IPEndPoint.Parse("0.0.0.0:8583"), settings.Terminals.Listen);
         Assert.Same(Iso87.Ascii, settings.Terminals.Profile);
         Assert.Equal(new FrameOptions(LengthHeader.Binary2, tpdu: false, maxFrame: 4096), settings.Terminals.Framing);
@@ -161,6 +163,7 @@ public sealed class SwitchConfigurationTests : IDisposable
     [InlineData("switch.terminals.profile = iso93", "switch.terminals.profile")]
     [InlineData("switch.terminals.length-header = ascii2", "switch.terminals.length-header")]
     [InlineData("switch.terminals.duplicate-window = soon", "switch.terminals.duplicate-window")]
+    [InlineData("switch.terminals.reversal-memory = 0", "switch.terminals.reversal-memory")]
     [InlineData("switch.terminals { length-header = ascii4, max-frame = 20000 }", "switch.terminals.max-frame")]
     [InlineData("switch.acquirers = [ { name = a } ]", "switch.acquirers[0].endpoint")]
     [InlineData("switch.acquirers = [ 7 ]", "switch.acquirers[0]")]

@@ -95,6 +95,26 @@ public sealed class SwitchNodeTests : IClassFixture<SwitchNodeFixture>
     }
 
     [Fact]
+    public async Task A_terminal_reversal_reaches_the_acquirer_and_shows_in_the_history()
+    {
+        await using var client = await SignedOnAsync(NodeConfig.Tid(24));
+        await client.SendRawAsync(TerminalMessages.Purchase(NodeConfig.Tid(24), stan: 70, amount: 7700));
+        var purchase = await client.ReceiveMessageAsync();
+
+        await client.SendRawAsync(TerminalMessages.Reversal(NodeConfig.Tid(24), stan: 70, amount: 7700));
+        var reversal = await client.ReceiveMessageAsync();
+
+        Assert.Equal("00", purchase[39]);
+        Assert.Equal(410, reversal.Mti);
+        Assert.Equal("00", reversal[39]);
+        Assert.Equal(purchase[37], reversal[37]);
+        await Eventually.AssertAsync(() => Assert.Contains(_fixture.Simulator.Ledger.Reversals, r => r.Rrn == purchase[37] && r.ResponseCode == "00"));
+        var history = await Node.Admin.GetStringAsync(new Uri($"/api/transactions/{purchase[37]}", UriKind.Relative));
+        Assert.Contains("switch.events.v1.TerminalReversalCompleted", history, StringComparison.Ordinal);
+        Assert.Contains("switch.events.v1.ReversalQueued", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_terminal_and_a_terminal_not_signed_on_get_58()
     {
         await using var client = await FramedClient.ConnectAsync(Node.TerminalEndPoint);

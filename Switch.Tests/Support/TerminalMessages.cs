@@ -20,6 +20,20 @@ internal static class TerminalMessages
 
     public static byte[] SignOn(string tid, int stan) => NetworkManagement(tid, stan, code: 1);
 
+    /// <summary>An 0400 reversing the 0200 this class builds with the same STAN and amount (found by STAN, no field 90).</summary>
+    public static byte[] Reversal(string tid, int stan, long amount, string pan = Pan) =>
+        FramedClient.Build(Iso87.Ascii, 400, (ref IsoMessageWriter w) =>
+        {
+            w.Write(2, pan);
+            w.WriteNumber(3, 0);
+            w.WriteNumber(4, amount);
+            w.WriteNumber(7, TransmissionTime);
+            w.WriteNumber(11, stan);
+            w.Write(41, tid);
+            w.Write(42, NodeConfig.Mid);
+            w.Write(49, "156"u8);
+        });
+
     /// <summary>An 0200 purchase; change one field with <paramref name="pan"/> or <paramref name="expiry"/> to break a rule.</summary>
     public static byte[] Purchase(string tid, int stan, long amount, string pan = Pan, string expiry = "3012", string mid = NodeConfig.Mid) =>
         FramedClient.Build(Iso87.Ascii, 200, (ref IsoMessageWriter w) =>

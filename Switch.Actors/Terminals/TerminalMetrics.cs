@@ -1,0 +1,27 @@
+using System.Diagnostics.Metrics;
+using Switch.Actors.Events;
+
+namespace Switch.Actors.Terminals;
+
+/// <summary>What terminals were answered, counted once each outcome is journaled.</summary>
+public static class TerminalMetrics
+{
+    public const string TransactionsName = "switch.transactions";
+    public const string ReversalsName = "switch.terminal_reversals";
+
+    private static readonly Counter<long> Transactions = SwitchMeter.Instance.CreateCounter<long>(
+        TransactionsName, "{transaction}", "Authorizations and purchases by outcome and response code (field 39).");
+
+    private static readonly Counter<long> Reversals = SwitchMeter.Instance.CreateCounter<long>(
+        ReversalsName, "{reversal}", "Terminal reversals (0400/0401) by outcome and response code.");
+
+    internal static void Completed(TransactionCompleted completed) => Transactions.Add(
+        1,
+        new KeyValuePair<string, object?>("outcome", completed.Outcome.ToString()),
+        new KeyValuePair<string, object?>("response_code", completed.ResponseCode));
+
+    internal static void ReversalCompleted(TerminalReversalCompleted completed) => Reversals.Add(
+        1,
+        new KeyValuePair<string, object?>("outcome", completed.Outcome.ToString()),
+        new KeyValuePair<string, object?>("response_code", completed.ResponseCode));
+}
