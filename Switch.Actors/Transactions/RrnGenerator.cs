@@ -62,6 +62,52 @@ public sealed class RrnGenerator
         Format(next, destination);
     }
 
+    /// <summary>
+    /// Continues after an RRN a previous process of this node issued (read back from the journal at
+    /// start), so a restart inside the lead a burst built up cannot issue it again. RRNs of other
+    /// nodes or not in the generator's form are ignored. The year is the latest ending in the RRN's
+    /// digit up to next year (a lead of more than a year would take billions of RRNs).
+    /// </summary>
+    /// <returns>Whether the RRN was this node's and was taken into account.</returns>
+    public bool ResumeAfter(string rrn, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(rrn);
+        if (rrn.Length != Length || !rrn.All(char.IsAsciiDigit) || rrn[4] - '0' != _node)
+        {
+            return false;
+        }
+
+        var yearDigit = rrn[0] - '0';
+        var dayOfYear = int.Parse(rrn.AsSpan(1, 3), CultureInfo.InvariantCulture);
+        var step = long.Parse(rrn.AsSpan(5), CultureInfo.InvariantCulture);
+        var year = now.UtcDateTime.Year - (((now.UtcDateTime.Year % 10) - yearDigit + 10) % 10);
+        if (year == now.UtcDateTime.Year - 9)
+        {
+            // Next year's digit: a node ahead of its clock across New Year, not an RRN of nine years ago.
+            year += 10;
+        }
+
+        if (dayOfYear < 1 || dayOfYear > (DateTime.IsLeapYear(year) ? 366 : 365))
+        {
+            return false;
+        }
+
+        var day = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(dayOfYear - 1);
+        var ticket = (day.Ticks / TimeSpan.TicksPerDay * StepsPerDay) + step;
+        long last;
+        do
+        {
+            last = Volatile.Read(ref _last);
+            if (last >= ticket)
+            {
+                return true;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _last, ticket, last) != last);
+
+        return true;
+    }
+
     /// <summary>The next RRN as a string, for events and logs (an RRN is not card data).</summary>
     public string Next(DateTimeOffset now)
     {

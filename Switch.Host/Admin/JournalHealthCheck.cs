@@ -1,8 +1,7 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Npgsql;
 using Switch.Host.Configuration;
+using Switch.Host.Persistence;
 
 namespace Switch.Host.Admin;
 
@@ -25,7 +24,7 @@ public sealed class JournalHealthCheck : IHealthCheck
         timeout.CancelAfter(Limit);
         try
         {
-            await using var connection = Connect();
+            await using var connection = JournalConnections.Create(_journal);
             await connection.OpenAsync(timeout.Token).ConfigureAwait(false);
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT 1";
@@ -37,8 +36,4 @@ public sealed class JournalHealthCheck : IHealthCheck
             return HealthCheckResult.Unhealthy($"the {_journal.Provider} journal does not answer: {ex.Message}");
         }
     }
-
-    private DbConnection Connect() => _journal.Provider == JournalProvider.Sqlite
-        ? new SqliteConnection(_journal.ConnectionString)
-        : new NpgsqlConnection(_journal.ConnectionString);
 }

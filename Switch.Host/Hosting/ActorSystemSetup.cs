@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
 using Akka.Configuration;
+using Akka.Event;
 using Akka.Hosting;
 using Akka.Logger.Serilog;
 using Akka.Remote.Hosting;
@@ -62,9 +63,9 @@ public static class ActorSystemSetup
                 })
                 .WithShardRegion<TerminalRegion>(
                     "terminal",
-                    (_, _) =>
+                    (system, _) =>
                     {
-                        var entities = TerminalSettings(settings, acquirers ?? throw new InvalidOperationException("the acquirers start before the terminal region"));
+                        var entities = TerminalSettings(settings, acquirers ?? throw new InvalidOperationException("the acquirers start before the terminal region"), system);
                         return tid => TerminalActor.Props(tid, entities);
                     },
                     new TerminalMessageExtractor(),
@@ -82,9 +83,16 @@ public static class ActorSystemSetup
         });
     }
 
-    private static TerminalEntitySettings TerminalSettings(SwitchSettings settings, AcquirerWiring acquirers)
+    private static TerminalEntitySettings TerminalSettings(SwitchSettings settings, AcquirerWiring acquirers, ActorSystem system)
     {
         var terminals = settings.Terminals;
+        var rrns = new RrnGenerator(settings.NodeId);
+        if (IssuedRrns.Highest(settings.Journal, settings.NodeId, system.Scheduler.Now) is { } highest)
+        {
+            rrns.ResumeAfter(highest, system.Scheduler.Now);
+            system.Log.Info("RRNs resume after {0}, the highest this node journaled", highest);
+        }
+
         var transactions = new TransactionSettings(terminals.Profile, acquirers.Router, TransactionGuardMargin);
         return new TerminalEntitySettings(
             new TerminalDirectory(settings.Registry.Merchants, settings.Registry.Terminals),
@@ -92,7 +100,7 @@ public static class ActorSystemSetup
             terminals.DuplicateWindow,
             terminals.PassivateAfter,
             new RequestValidator(terminals.MaxAmount),
-            new RrnGenerator(settings.NodeId),
+            rrns,
             new PanToken(settings.Security.PanTokenKey),
             () => TransactionActor.Props(transactions),
             acquirers.ReversalQueue,

@@ -30,6 +30,51 @@ public sealed class RrnGeneratorTests
     }
 
     [Fact]
+    public void After_resuming_from_an_rrn_ahead_of_the_clock_the_next_one_follows_it()
+    {
+        var restarted = new RrnGenerator(4);
+
+        Assert.True(restarted.ResumeAfter("633345000123", Noon));
+
+        Assert.Equal("633345000124", restarted.Next(Noon));
+    }
+
+    [Fact]
+    public void Resuming_from_an_rrn_behind_the_clock_changes_nothing()
+    {
+        var restarted = new RrnGenerator(4);
+
+        Assert.True(restarted.ResumeAfter("633245000123", Noon));
+
+        Assert.Equal("633345000000", restarted.Next(Noon));
+    }
+
+    [Theory]
+    [InlineData("633335000999")]
+    [InlineData("63334500012")]
+    [InlineData("6333450001x3")]
+    [InlineData("699945000000")]
+    public void Resuming_ignores_other_nodes_and_malformed_rrns(string rrn)
+    {
+        var restarted = new RrnGenerator(4);
+
+        Assert.False(restarted.ResumeAfter(rrn, Noon));
+
+        Assert.Equal("633345000000", restarted.Next(Noon));
+    }
+
+    [Fact]
+    public void An_rrn_issued_ahead_across_new_year_is_read_as_next_year()
+    {
+        var newYearsEve = new DateTimeOffset(2026, 12, 31, 23, 0, 0, TimeSpan.Zero);
+        var restarted = new RrnGenerator(1);
+
+        Assert.True(restarted.ResumeAfter("700111234567", newYearsEve));
+
+        Assert.Equal("700111234568", restarted.Next(newYearsEve));
+    }
+
+    [Fact]
     public void A_destination_under_12_bytes_is_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new RrnGenerator(0).Next(Noon, new byte[11]));
 
