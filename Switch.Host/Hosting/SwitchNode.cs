@@ -72,7 +72,8 @@ public sealed class SwitchNode : IAsyncDisposable
         builder.Services.AddSingleton(provider => new TerminalPort(
             settings.Terminals,
             provider.GetRequiredService<ActorSystem>(),
-            provider.GetRequiredService<ActorRegistry>().Get<TerminalRegion>()));
+            provider.GetRequiredService<ActorRegistry>().Get<TerminalRegion>(),
+            provider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping));
         builder.Services.AddSwitchActorSystem(settings, config, log);
         builder.Services.AddAdminApi(settings);
 

@@ -33,7 +33,7 @@ public sealed class TerminalConnectionHandler : ConnectionHandler
         var framing = _port.Settings.Framing;
         var replies = Channel.CreateUnbounded<TerminalReply>(new UnboundedChannelOptions { SingleReader = true });
         var replyTo = _port.System.ActorOf(ConnectionReplyActor.Props(replies.Writer), $"terminal-connection-{connection.ConnectionId}");
-        using var closing = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
+        using var closing = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed, _port.Stopping);
         var reader = new TerminalFrameReader(_port, replyTo, replies.Writer, closing, log);
         var writing = WriteRepliesAsync(connection.Transport.Output, replies.Reader, framing, log);
         TerminalPortMetrics.Opened();
@@ -41,7 +41,13 @@ public sealed class TerminalConnectionHandler : ConnectionHandler
         {
             var outcome = await FramePump.RunAsync(connection.Transport.Input, framing, reader, closing.Token).ConfigureAwait(false);
             var reason = reader.CloseReason ?? (outcome.IsClean ? null : outcome.Reason(framing));
-            if (reason is not null)
+            if (_port.Stopping.IsCancellationRequested)
+            {
+                // Replies still due are not awaited: the terminal reconnects (to another node of a
+                // cluster) and its retransmission gets the journaled answer.
+                log.Information("Closing terminal connection: the node is stopping");
+            }
+            else if (reason is not null)
             {
                 TerminalPortMetrics.ClosedBadInput();
                 log.Warning("Closing terminal connection: {Reason}", reason);
