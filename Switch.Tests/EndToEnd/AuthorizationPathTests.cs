@@ -24,7 +24,7 @@ namespace Switch.Tests.EndToEnd;
 public sealed class AuthorizationPathTests : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 {
     private const string Tid = "T0000001";
-    private const string Mid = "M00000000000001";
+    private const string Mid = TerminalMessages.Mid;
     private static readonly TimeSpan LinkTimeout = TimeSpan.FromSeconds(1);
 
     private readonly AcquirerSimulator _simulator = new(new AcquirerSimulatorOptions(), Logger.None);
@@ -151,39 +151,10 @@ public sealed class AuthorizationPathTests : Akka.TestKit.Xunit2.TestKit, IAsync
         return new ReceivedMessage(_connection.ExpectMsg<TerminalReply>(TimeSpan.FromSeconds(10)).Message, Iso87.Ascii);
     }
 
-    private static byte[] NetworkManagement(int stan, int code) =>
-        FramedClient.Build(Iso87.Ascii, 800, (ref IsoMessageWriter w) =>
-        {
-            w.WriteNumber(7, 1129120000);
-            w.WriteNumber(11, stan);
-            w.Write(41, Tid);
-            w.WriteNumber(70, code);
-        });
+    private static byte[] NetworkManagement(int stan, int code) => TerminalMessages.NetworkManagement(Tid, stan, code);
 
     private static byte[] Reversal(int stan, long amount, string field90) =>
-        FramedClient.Build(Iso87.Ascii, 400, (ref IsoMessageWriter w) =>
-        {
-            w.WriteNumber(3, 0);
-            w.WriteNumber(4, amount);
-            w.WriteNumber(7, 1129120500);
-            w.WriteNumber(11, stan);
-            w.Write(41, Tid);
-            w.Write(42, Mid);
-            w.Write(49, "156"u8);
-            w.Write(90, field90);
-        });
+        TerminalMessages.Reversal(Tid, stan, amount, field90, sent: TerminalMessages.TransmissionTime + 500);
 
-    private static byte[] Purchase(int stan, long amount) =>
-        FramedClient.Build(Iso87.Ascii, 200, (ref IsoMessageWriter w) =>
-        {
-            w.Write(2, "4761739001010010"u8);
-            w.WriteNumber(3, 0);
-            w.WriteNumber(4, amount);
-            w.WriteNumber(7, 1129120000);
-            w.WriteNumber(11, stan);
-            w.Write(14, "3012"u8);
-            w.Write(41, Tid);
-            w.Write(42, Mid);
-            w.Write(49, "156"u8);
-        });
+    private static byte[] Purchase(int stan, long amount) => TerminalMessages.Purchase(Tid, stan, amount);
 }

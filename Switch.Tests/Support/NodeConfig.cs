@@ -11,7 +11,7 @@ namespace Switch.Tests.Support;
 /// </summary>
 internal sealed class NodeConfig
 {
-    public const string Mid = "M00000000000001";
+    public const string Mid = TerminalMessages.Mid;
     public const string Token = "test-admin-token";
 
     public NodeConfig(string databasePath)

@@ -22,9 +22,9 @@ public sealed class TerminalReversalTests : Akka.TestKit.Xunit2.TestKit
 {
     private const string SchedulerConfig = """akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit" """;
     private const string Tid = "T0000001";
-    private const string Mid = "M00000000000001";
+    private const string Mid = TerminalMessages.Mid;
     private const string PersistenceId = "terminal-" + Tid;
-    private const long Sent = 1129120000;
+    private const long Sent = TerminalMessages.TransmissionTime;
     private const string Reversed = "switch.events.v1.TerminalReversalCompleted";
 
     private readonly TestProbe _transactions;
@@ -373,45 +373,12 @@ public sealed class TerminalReversalTests : Akka.TestKit.Xunit2.TestKit
     private static string Field90(int mti, int stan, long sent = Sent) =>
         new OriginalDataElements(mti, stan, sent, AcquiringInstitutionId: 0, ForwardingInstitutionId: 0).ToDigits();
 
-    private static byte[] SignOn(int stan) =>
-        FramedClient.Build(Iso87.Ascii, 800, (ref IsoMessageWriter w) =>
-        {
-            w.WriteNumber(7, Sent);
-            w.WriteNumber(11, stan);
-            w.Write(41, Tid);
-            w.WriteNumber(70, 1);
-        });
+    private static byte[] SignOn(int stan) => TerminalMessages.SignOn(Tid, stan);
 
-    private static byte[] Purchase(int stan, long amount, string pan = "4761739001010010") =>
-        FramedClient.Build(Iso87.Ascii, 200, (ref IsoMessageWriter w) =>
-        {
-            w.Write(2, pan);
-            w.WriteNumber(3, 0);
-            w.WriteNumber(4, amount);
-            w.WriteNumber(7, Sent);
-            w.WriteNumber(11, stan);
-            w.Write(14, "3012"u8);
-            w.Write(41, Tid);
-            w.Write(42, Mid);
-            w.Write(49, "156"u8);
-        });
+    private static byte[] Purchase(int stan, long amount, string pan = TerminalMessages.Pan) => TerminalMessages.Purchase(Tid, stan, amount, pan);
 
-    /// <summary>A reversal as terminals send it: the original's fields (no card data), with 90 when the terminal sends it.</summary>
     private static byte[] Reversal(int stan, long amount, string? field90 = null, int mti = 400, long sent = Sent) =>
-        FramedClient.Build(Iso87.Ascii, mti, (ref IsoMessageWriter w) =>
-        {
-            w.WriteNumber(3, 0);
-            w.WriteNumber(4, amount);
-            w.WriteNumber(7, sent);
-            w.WriteNumber(11, stan);
-            w.Write(41, Tid);
-            w.Write(42, Mid);
-            w.Write(49, "156"u8);
-            if (field90 is not null)
-            {
-                w.Write(90, field90);
-            }
-        });
+        TerminalMessages.Reversal(Tid, stan, amount, field90, mti, sent);
 
     private static RequestIdentity Identity(int stan, long amount) =>
         new() { Mti = 200, Stan = stan, TransmissionTime = Sent.ToString(System.Globalization.CultureInfo.InvariantCulture), AmountMinor = amount };
