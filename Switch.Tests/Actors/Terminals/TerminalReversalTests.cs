@@ -40,16 +40,7 @@ public sealed class TerminalReversalTests : Akka.TestKit.Xunit2.TestKit
         _reversals = CreateTestProbe();
         var transactions = _transactions.Ref;
         var reversals = _reversals.Ref;
-        _settings = new TerminalEntitySettings(
-            new TerminalDirectory([new Merchant(Mid, "Demo Shop", "5411", "CN", ChallengePolicy.Risk)], [new TerminalRegistration(Tid, Mid)]),
-            Iso87.Ascii,
-            DuplicateWindow: TimeSpan.FromMinutes(5),
-            PassivateAfter: TimeSpan.FromMinutes(10),
-            new RequestValidator(maxAmount: 10_000_000),
-            new RrnGenerator(nodeId: 1),
-            new PanToken(new byte[32]),
-            () => Props.Create(() => new ScriptedTransaction(transactions)),
-            name => name == "acq-a" ? reversals : null);
+        _settings = TerminalTestSettings.Create(Tid, transactions, reversals);
     }
 
     private TestScheduler Clock => (TestScheduler)Sys.Scheduler;
