@@ -41,9 +41,10 @@ public static class ActorSystemSetup
         return services.AddAkka(SystemName, builder =>
         {
             builder
-                .AddHocon(config, HoconAddMode.Prepend)
-                .AddHocon(JournalConfiguration.For(settings.Journal), HoconAddMode.Prepend)
                 .AddHocon(ProtobufSerializer.Config, HoconAddMode.Prepend)
+                .AddHocon(JournalConfiguration.For(settings.Journal), HoconAddMode.Prepend)
+                // Last, so an operator's akka.* settings in an overlay win over the switch's own.
+                .AddHocon(config, HoconAddMode.Prepend)
                 .ConfigureLoggers(loggers =>
                 {
                     loggers.ClearLoggers();

@@ -81,10 +81,22 @@ public sealed class SwitchNode : IAsyncDisposable
         app.MapAdminApi(settings.Admin);
         await app.StartAsync(cancellation).ConfigureAwait(false);
         var node = new SwitchNode(app, terminalListener!, adminListener!);
+        await node.MemberUpAsync(cancellation).ConfigureAwait(false);
         log.Information(
             "Switch node {NodeId} is up: terminals on {TerminalEndPoint}, admin API on {AdminEndPoint}, journal {Journal}, acquirers {Acquirers}",
             settings.NodeId, node.TerminalEndPoint, node.AdminEndPoint, settings.Journal.Provider, settings.Acquirers.Select(a => a.Name));
         return node;
+    }
+
+    /// <summary>
+    /// Only an Up member hosts terminal entities: until then requests wait in the region's buffer,
+    /// so the node does not call itself up before it is.
+    /// </summary>
+    private Task MemberUpAsync(CancellationToken cancellation)
+    {
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Akka.Cluster.Cluster.Get(System).RegisterOnMemberUp(() => up.TrySetResult());
+        return up.Task.WaitAsync(cancellation);
     }
 
     /// <summary>Completes when the host is asked to stop (SIGTERM, Ctrl+C) or the actor system terminates.</summary>

@@ -3,6 +3,7 @@ using Switch.Tests.Support;
 namespace Switch.Tests.Host;
 
 /// <summary>`Switch.Host` as operators run it: bad arguments and configuration stop it with exit code 2 and the key named.</summary>
+[Collection(NodeProcesses.Name)]
 public sealed class CommandLineTests : IDisposable
 {
     private readonly NodeConfig _config = NodeConfig.WithNewDatabase();

@@ -3,6 +3,7 @@ using Switch.Tests.Support;
 namespace Switch.Tests.Host;
 
 /// <summary>SIGTERM stops a node promptly: terminal connections close at once rather than holding the stop for the host's timeout.</summary>
+[Collection(NodeProcesses.Name)]
 public sealed class GracefulStopTests : IDisposable
 {
     private readonly NodeConfig _config = NodeConfig.WithNewDatabase();
@@ -15,7 +16,7 @@ public sealed class GracefulStopTests : IDisposable
         await using var node = await NodeProcess.StartAsync("run", "--config", _config.WriteOverlay());
         await using var terminal = await FramedClient.ConnectAsync(node.TerminalEndPoint);
         await terminal.SendRawAsync(TerminalMessages.SignOn(NodeConfig.Tid(1), stan: 1));
-        Assert.Equal("00", (await terminal.ReceiveMessageAsync())[39]);
+        Assert.Equal("00", (await terminal.ReceiveMessageAsync(NodeProcess.FirstReplyWait))[39]);
 
         var exitCode = await node.TerminateAsync(within: TimeSpan.FromSeconds(15));
 

@@ -2,11 +2,11 @@ using Switch.Tests.Support;
 
 namespace Switch.Tests.Host;
 
-/// <summary>A node none of whose acquirer links is up answers 91 and sends nothing.</summary>
+/// <summary>A node none of whose acquirer links is up, started with an operator's akka.* setting in its overlay.</summary>
 public sealed class NoAcquirerTests : IAsyncLifetime
 {
     private readonly System.Net.Sockets.Socket _refusing = LoopbackListener.Bound();
-    private readonly NodeConfig _config = NodeConfig.WithNewDatabase();
+    private readonly NodeConfig _config = new(NodeConfig.WithNewDatabase().DatabasePath) { Extra = "akka.persistence.journal.sql.parallelism = 3" };
     private TestNode? _node;
 
     public async Task InitializeAsync()
@@ -25,6 +25,10 @@ public sealed class NoAcquirerTests : IAsyncLifetime
         _config.Delete();
         _refusing.Dispose();
     }
+
+    [Fact]
+    public void An_operator_akka_setting_in_an_overlay_wins_over_the_switch_s_own() =>
+        Assert.Equal(3, _node!.System.Settings.Config.GetInt("akka.persistence.journal.sql.parallelism"));
 
     [Fact]
     public async Task A_purchase_with_no_link_up_gets_91()

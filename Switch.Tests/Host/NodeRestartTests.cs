@@ -8,6 +8,7 @@ namespace Switch.Tests.Host;
 /// A node killed outright (SIGKILL) and started again on the same SQLite file: what reached the
 /// acquirer without a journaled outcome is reversed, and queued reversals are delivered.
 /// </summary>
+[Collection(NodeProcesses.Name)]
 public sealed class NodeRestartTests : IAsyncLifetime
 {
     private const string Tid = "T0000001";
@@ -51,7 +52,7 @@ public sealed class NodeRestartTests : IAsyncLifetime
 
             await using var terminal = await FramedClient.ConnectAsync(restarted.TerminalEndPoint);
             await terminal.SendRawAsync(purchase);
-            var answer = await terminal.ReceiveMessageAsync();
+            var answer = await terminal.ReceiveMessageAsync(NodeProcess.FirstReplyWait);
             Assert.Equal("68", answer[39]);
             Assert.Equal(rrn, answer[37]);
             Assert.Single(Simulator.Ledger.Entries, e => e.Mti == "0200");
@@ -73,7 +74,7 @@ public sealed class NodeRestartTests : IAsyncLifetime
             // The acquirer goes away with the purchase unanswered: the terminal hears 91 (the link
             // dropped) and the reversal waits in the queue, with no link to go out on, when the node dies.
             await Simulator.DisposeAsync();
-            var answer = await terminal.ReceiveMessageAsync();
+            var answer = await terminal.ReceiveMessageAsync(NodeProcess.FirstReplyWait);
             Assert.Equal("91", answer[39]);
             rrn = answer[37];
             await node.KillAsync();
@@ -93,7 +94,7 @@ public sealed class NodeRestartTests : IAsyncLifetime
     {
         var terminal = await FramedClient.ConnectAsync(node.TerminalEndPoint);
         await terminal.SendRawAsync(TerminalMessages.SignOn(Tid, stan: 1));
-        Assert.Equal("00", (await terminal.ReceiveMessageAsync())[39]);
+        Assert.Equal("00", (await terminal.ReceiveMessageAsync(NodeProcess.FirstReplyWait))[39]);
         return terminal;
     }
 }

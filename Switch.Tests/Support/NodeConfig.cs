@@ -25,6 +25,9 @@ internal sealed class NodeConfig
 
     public TimeSpan LinkTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>More HOCON appended to the overlay, e.g. an operator's akka.* setting.</summary>
+    public string Extra { get; init; } = string.Empty;
+
     /// <summary>Registered terminals: T0000001 to T0000099 (T0000999 is left unregistered).</summary>
     public static string Tid(int n) => $"T{n:D7}";
 
@@ -60,6 +63,7 @@ internal sealed class NodeConfig
                 ]
               }
             }
+            {{Extra}}
             """;
     }
 

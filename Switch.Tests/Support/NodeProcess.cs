@@ -13,6 +13,12 @@ internal sealed partial class NodeProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long a fresh process may take over its first terminal reply: the whole path (entity start,
+    /// journal recovery, persist) runs for the first time, compiled from cold, on a loaded CI machine.
+    /// </summary>
+    public static TimeSpan FirstReplyWait { get; } = TimeSpan.FromSeconds(30);
+
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly TaskCompletionSource<(IPEndPoint Terminals, IPEndPoint Admin)> _up = new(TaskCreationOptions.RunContinuationsAsynchronously);
