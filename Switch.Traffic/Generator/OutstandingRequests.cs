@@ -28,8 +28,6 @@ internal sealed class OutstandingRequests
         _oldest = firstStan;
     }
 
-    public int Capacity => _slots.Length;
-
     public int Count => Volatile.Read(ref _count);
 
     /// <summary>The smallest divisor of 999999 that holds <paramref name="capacity"/> requests.</summary>
