@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Serilog;
 using Switch.Traffic.Cli;
 
@@ -9,22 +8,7 @@ Log.Logger = new LoggerConfiguration()
 
 try
 {
-    var root = new RootCommand("Switch traffic: the generator and the simulated world (acquirers, SMS sink).")
-    {
-        AcquirerCommand.Create(),
-    };
-    var parsed = root.Parse(args);
-    if (parsed.Errors.Count > 0)
-    {
-        foreach (var error in parsed.Errors)
-        {
-            Console.Error.WriteLine(error.Message);
-        }
-
-        return Usage.BadArguments;
-    }
-
-    return await parsed.InvokeAsync().ConfigureAwait(false);
+    return await TrafficCli.InvokeAsync(args).ConfigureAwait(false);
 }
 finally
 {

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using Serilog;
+using Switch.Protocol.Framing;
+using Switch.Protocol.Iso8583.Specs;
+using Switch.Traffic.Generator;
+
+namespace Switch.Traffic.Cli;
+
+/// <summary><c>run --target HOST:PORT --terminals N [--rate TPS | --closed-loop] --duration 60s --report DIR ...</c>: one generator run.</summary>
+internal static class RunCommand
+{
+    /// <summary>Exit code when not one terminal could connect to the target.</summary>
+    public const int Unreachable = 1;
+
+    public static Command Create()
+    {
+        var target = new Option<string>("--target") { Description = "HOST:PORT of the switch's terminal port", Required = true };
+        var terminals = new Option<int>("--terminals") { Description = "simulated terminals, one connection each", Required = true };
+        var rate = new Option<double?>("--rate") { Description = "open loop: requests per second over all terminals" };
+        var closedLoop = new Option<bool>("--closed-loop") { Description = "closed loop: each terminal sends as soon as it is answered" };
+        var pipeline = new Option<int>("--pipeline") { Description = "closed loop: requests outstanding per terminal", DefaultValueFactory = _ => 1 };
+        var duration = new Option<string>("--duration") { Description = "how long to send after ramp-up (60s, 2m, 500ms)", DefaultValueFactory = _ => "60s" };
+        var rampUp = new Option<string>("--ramp-up") { Description = "connections and rate spread over this time first", DefaultValueFactory = _ => "0s" };
+        var firstTerminal = new Option<int>("--first-terminal") { Description = "number of the first TID (T0000001 is 1)", DefaultValueFactory = _ => 1 };
+        var amount = new Option<long>("--amount") { Description = "amount in minor units", DefaultValueFactory = _ => 1000 };
+        var timeout = new Option<string>("--timeout") { Description = "a request unanswered this long is an error", DefaultValueFactory = _ => "10s" };
+        var profile = new Option<string>("--profile") { Description = "iso87-ascii or iso87-binary", DefaultValueFactory = _ => Iso87.AsciiName };
+        var header = new Option<LengthHeader>("--length-header") { Description = "binary2 or ascii4", DefaultValueFactory = _ => LengthHeader.Binary2 };
+        var mid = new Option<string>("--mid") { Description = "merchant id, field 42", DefaultValueFactory = _ => RunOptions.DefaultMid };
+        var report = new Option<string>("--report") { Description = "directory for report.json and summary.txt", Required = true };
+
+        var command = new Command("run", "Run simulated terminals against a switch and write a traffic report.")
+        {
+            target, terminals, rate, closedLoop, pipeline, duration, rampUp, firstTerminal, amount, timeout, profile, header, mid, report,
+        };
+        command.SetAction(async (result, cancellation) =>
+        {
+            if (!Endpoints.TryParse(result.GetValue(target)!, out var endpoint))
+            {
+                return Usage.Fail($"--target: '{result.GetValue(target)}' is not HOST:PORT");
+            }
+
+            if (result.GetValue(rate) is null != result.GetValue(closedLoop))
+            {
+                return Usage.Fail("--rate or --closed-loop: give exactly one of them");
+            }
+
+            if (!TryDuration(result.GetValue(duration), "--duration", out var sendFor, out var failure)
+                || !TryDuration(result.GetValue(rampUp), "--ramp-up", out var ramp, out failure)
+                || !TryDuration(result.GetValue(timeout), "--timeout", out var wait, out failure))
+            {
+                return Usage.Fail(failure);
+            }
+
+            if (!IsoProfiles.Builtin.TryGetValue(result.GetValue(profile)!, out var isoProfile))
+            {
+                return Usage.Fail($"--profile: unknown profile '{result.GetValue(profile)}' (known: {Iso87.AsciiName}, {Iso87.BinaryName})");
+            }
+
+            var options = new RunOptions
+            {
+                Target = endpoint,
+                Terminals = result.GetValue(terminals),
+                Rate = result.GetValue(rate),
+                Pipeline = result.GetValue(pipeline),
+                Duration = sendFor,
+                RampUp = ramp,
+                FirstTerminal = result.GetValue(firstTerminal),
+                Amount = result.GetValue(amount),
+                Timeout = wait,
+                Profile = isoProfile,
+                Framing = new FrameOptions(result.GetValue(header)),
+                Mid = result.GetValue(mid)!,
+            };
+            if (options.Validate() is { } problem)
+            {
+                return Usage.Fail(problem);
+            }
+
+            var directory = result.GetValue(report)!;
+            try
+            {
+                Directory.CreateDirectory(directory);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                return Usage.Fail($"--report: cannot create '{directory}': {ex.Message}");
+            }
+
+            var results = await TrafficRun.RunAsync(options, Log.Logger, cancellation).ConfigureAwait(false);
+            if (results.TargetUnreachable)
+            {
+                await Console.Error.WriteLineAsync($"Cannot reach {endpoint}: {(results.SignOnFailures.Count > 0 ? results.SignOnFailures[0].Reason : "no terminal connected")}").ConfigureAwait(false);
+                return Unreachable;
+            }
+
+            var summary = await ReportWriter.WriteAsync(results, directory, CancellationToken.None).ConfigureAwait(false);
+            await Console.Out.WriteAsync(summary).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+
+    private static bool TryDuration(string? text, string option, out TimeSpan duration, out string failure)
+    {
+        failure = $"{option}: '{text}' is not a duration (e.g. 500ms, 10s, 2m)";
+        return Durations.TryParse(text, out duration);
+    }
+}

@@ -1,0 +1,39 @@
+namespace Switch.Traffic.Generator;
+
+/// <summary>Latency percentiles in microseconds.</summary>
+public sealed record LatencySummary(long P50, long P90, long P99, long P999, long Max);
+
+/// <summary>A terminal that never got to send: it could not connect, or its sign-on was not approved.</summary>
+public sealed record SignOnFailure(string Tid, string Reason);
+
+/// <summary>
+/// What a run measured. Every request sent ends as exactly one of completed or an error (timeout,
+/// connection loss, unreadable answer), so <c>Sent == Completed + Errors</c> once the run is over.
+/// </summary>
+public sealed record RunResults
+{
+    public required RunOptions Options { get; init; }
+    /// <summary>From the first request to the end of the sending window (shorter when stopped early).</summary>
+    public required TimeSpan Measured { get; init; }
+    public required long Sent { get; init; }
+    public required long Completed { get; init; }
+    public required long Timeouts { get; init; }
+    public required long ConnectionLosses { get; init; }
+    public required long Unreadable { get; init; }
+    /// <summary>Answers that matched nothing outstanding: too late, or for a STAN never sent.</summary>
+    public required long Stray { get; init; }
+    public required LatencySummary LatencyMicros { get; init; }
+    /// <summary>Completed requests by field 39.</summary>
+    public required IReadOnlyDictionary<string, long> ResponseCodes { get; init; }
+    /// <summary>Terminals whose TCP connection was established.</summary>
+    public required int Connected { get; init; }
+    public required int SignedOn { get; init; }
+    public required IReadOnlyList<SignOnFailure> SignOnFailures { get; init; }
+
+    public long Errors => Timeouts + ConnectionLosses + Unreadable;
+
+    public double Tps => Measured > TimeSpan.Zero ? Completed / Measured.TotalSeconds : 0;
+
+    /// <summary>No terminal could even open a connection.</summary>
+    public bool TargetUnreachable => Connected == 0;
+}

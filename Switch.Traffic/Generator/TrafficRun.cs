@@ -1,0 +1,78 @@
+using Serilog;
+
+namespace Switch.Traffic.Generator;
+
+/// <summary>The generator as a library: one run against a target, start to results.</summary>
+public static class TrafficRun
+{
+    /// <inheritdoc cref="RunAsync(RunOptions, ILogger?, CancellationToken)"/>
+    public static Task<RunResults> RunAsync(RunOptions options, CancellationToken cancellation = default) =>
+        RunAsync(options, log: null, cancellation);
+
+    /// <summary>
+    /// Runs the terminals for ramp-up plus duration, waits up to the timeout for the last answers and
+    /// returns what was measured. Cancelling ends the sending window early; the results still come back.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options cannot run; the message names the option.</exception>
+    public static async Task<RunResults> RunAsync(RunOptions options, ILogger? log, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Validate() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        log ??= Log.Logger;
+        var clock = new RunClock(options.RampUp + options.Duration);
+        var recorder = new RunRecorder(options.Timeout);
+        var requests = options.Requests ?? new PurchaseFactory(options);
+        var sessions = Enumerable.Range(0, options.Terminals)
+            .Select(i => new TerminalSession(options, i, clock, recorder, requests, log))
+            .ToArray();
+        log.Information("Generator: {Terminals} terminals from {First} to {Target}, {Mode}, for {RampUp} + {Duration}",
+            options.Terminals, options.Tid(0), options.Target, Mode(options), options.RampUp, options.Duration);
+
+        using var ended = new CancellationTokenSource();
+        using (cancellation.Register(clock.StopSending))
+        {
+            var starting = Task.WhenAll(sessions.Select((session, i) => StartAsync(session, options.StartOffset(i), clock, ended.Token)));
+            var scheduler = new Scheduler(options, sessions, clock, starting);
+            await Task.Factory.StartNew(scheduler.Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+            await ended.CancelAsync().ConfigureAwait(false);
+            await starting.ConfigureAwait(false);
+        }
+
+        foreach (var session in sessions)
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+        }
+
+        return recorder.Results(options, clock.Measured);
+    }
+
+    public static string Mode(RunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Rate is { } rate
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"open loop at {rate:0.##}/s")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"closed loop, pipeline {options.Pipeline}");
+    }
+
+    private static async Task StartAsync(TerminalSession session, TimeSpan offset, RunClock clock, CancellationToken ended)
+    {
+        var wait = offset - TimeSpan.FromMicroseconds(clock.NowMicros);
+        try
+        {
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, ended).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        await session.StartAsync(ended).ConfigureAwait(false);
+    }
+}
