@@ -199,6 +199,26 @@ public sealed class SwitchConfigurationTests : IDisposable
         Assert.Contains("/nonexistent/overlay.conf", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("bench.conf")]
+    [InlineData("bench-inmem.conf")]
+    public void The_shipped_overlays_are_valid(string overlay)
+    {
+        var config = SwitchConfiguration.Load([Path.Combine(RepositoryRoot(), "hocon", overlay)], NoEnvironment);
+
+        var settings = SwitchSettingsReader.Read(config);
+
+        Assert.NotEmpty(settings.Registry.Terminals);
+    }
+
+    [Fact]
+    public void The_bench_overlay_registers_the_generator_s_default_terminals()
+    {
+        var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([Path.Combine(RepositoryRoot(), "hocon", "bench.conf")], NoEnvironment));
+
+        Assert.Equal(Enumerable.Range(1, 50).Select(n => $"T{n:D7}"), settings.Registry.Terminals.Select(t => t.Tid));
+    }
+
     [Fact]
     public void The_embedded_defaults_are_the_repository_file()
     {
