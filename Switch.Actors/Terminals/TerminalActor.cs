@@ -64,6 +64,7 @@ public sealed partial class TerminalActor : ReceivePersistentActor
         });
         Command<JournalStarted>(PersistStarted);
         Command<FinishTransaction>(Finish);
+        Command<AwaitChallenge>(AwaitChallenge);
         Command<SaveSnapshotSuccess>(saved => DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(failed => _log.Warning("Terminal {0}: snapshot at {1} failed ({2}); recovery replays more events", _tid, failed.Metadata.SequenceNr, failed.Cause.Message));
         Command<DeleteSnapshotsSuccess>(_ => { });
@@ -185,6 +186,11 @@ public sealed partial class TerminalActor : ReceivePersistentActor
             return;
         }
 
+        if (_state.SignedOn && ContinueChallenge(request, in message, key, now))
+        {
+            return;
+        }
+
         var rrn = _settings.Rrns.Next(now);
         var maskedPan = MaskedPan(in message);
         if (!_state.SignedOn)
@@ -268,6 +274,7 @@ public sealed partial class TerminalActor : ReceivePersistentActor
     /// </summary>
     private void TransactionStopped(IActorRef transaction)
     {
+        _state.CloseChallengesOf(transaction);
         if (_state.InFlightWith(transaction) is not { } inFlight)
         {
             return;
@@ -321,6 +328,7 @@ public sealed partial class TerminalActor : ReceivePersistentActor
         PersistAsync(Tag(finish.Event, finish.Event.Rrn), _ =>
         {
             Complete(finish.Event, finish.Reply);
+            _state.CloseChallengesOf(transaction);
             Context.Unwatch(transaction);
             Context.Stop(transaction);
         });

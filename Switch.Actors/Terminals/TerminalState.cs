@@ -18,6 +18,9 @@ internal sealed class TerminalState
     private readonly Dictionary<DuplicateKey, ReversalInFlight> _reversalsInFlight = [];
     private readonly ReversalMemory _reversible;
 
+    // Not journaled: a challenge lives in its transaction child, which a restart does not bring back.
+    private readonly Dictionary<string, OpenChallenge> _challenges = new(StringComparer.Ordinal);
+
     public TerminalState(TimeSpan window, ReversalMemory reversible)
     {
         _completed = new AnswerWindow<TransactionCompleted>(window);
@@ -70,6 +73,19 @@ internal sealed class TerminalState
     public InFlight? InFlightWith(IActorRef transaction) => _inFlightByStan.Values.FirstOrDefault(f => transaction.Equals(f.Transaction));
 
     public void End(int stan) => _inFlightByStan.Remove(stan);
+
+    public void OpenChallenge(string challengeId, OpenChallenge challenge) => _challenges[challengeId] = challenge;
+
+    public bool TryGetChallenge(string challengeId, out OpenChallenge challenge) => _challenges.TryGetValue(challengeId, out challenge!);
+
+    /// <summary>Forgets the challenges of a transaction that has stopped: its challenge ids lead nowhere now.</summary>
+    public void CloseChallengesOf(IActorRef transaction)
+    {
+        foreach (var (challengeId, _) in _challenges.Where(c => c.Value.Transaction.Equals(transaction)).ToList())
+        {
+            _challenges.Remove(challengeId);
+        }
+    }
 
     /// <summary>
     /// Finds the original a reversal names: in flight, then among those that may have reached an

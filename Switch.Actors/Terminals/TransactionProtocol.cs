@@ -18,3 +18,13 @@ public sealed record StartedJournaled(TransactionStarted Event);
 
 /// <summary>Child → terminal: persist the outcome, then answer the terminal with <paramref name="Reply"/>; the child is done.</summary>
 public sealed record FinishTransaction(TransactionCompleted Event, byte[] Reply);
+
+/// <summary>
+/// Child → terminal: answer the request in flight with <paramref name="Reply"/> (1A, a step of the
+/// cardholder challenge) and keep me: later requests carrying <paramref name="ChallengeId"/> in field
+/// 62 (tag CI) continue this transaction instead of starting one.
+/// </summary>
+public sealed record AwaitChallenge(string ChallengeId, byte[] Reply);
+
+/// <summary>Terminal → child: the terminal's next request of this transaction (a new STAN), carrying its challenge id.</summary>
+public sealed record ContinueTransaction(byte[] Request, DateTimeOffset ReceivedAt);

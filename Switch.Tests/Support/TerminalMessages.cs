@@ -1,5 +1,6 @@
 using Switch.Protocol.Iso8583;
 using Switch.Protocol.Iso8583.Specs;
+using Switch.Protocol.Iso8583.Tlv;
 
 namespace Switch.Tests.Support;
 
@@ -23,8 +24,11 @@ internal static class TerminalMessages
 
     public static byte[] SignOn(string tid, int stan) => NetworkManagement(tid, stan, code: 1);
 
-    /// <summary>An 0200 purchase; change one field with <paramref name="pan"/> or <paramref name="expiry"/> to break a rule.</summary>
-    public static byte[] Purchase(string tid, int stan, long amount, string pan = Pan, string expiry = "3012") =>
+    /// <summary>
+    /// An 0200 purchase; change one field with <paramref name="pan"/> or <paramref name="expiry"/> to
+    /// break a rule, or name a challenge in field 62 (tag CI) to continue a challenged transaction.
+    /// </summary>
+    public static byte[] Purchase(string tid, int stan, long amount, string pan = Pan, string expiry = "3012", string? challengeId = null) =>
         FramedClient.Build(Iso87.Ascii, 200, (ref IsoMessageWriter w) =>
         {
             w.Write(2, pan);
@@ -36,6 +40,13 @@ internal static class TerminalMessages
             w.Write(41, tid);
             w.Write(42, Mid);
             w.Write(49, "156"u8);
+            if (challengeId is not null)
+            {
+                Span<byte> tlv = stackalloc byte[TlvReader.HeaderLength + challengeId.Length];
+                var field62 = new TlvWriter(tlv, ChallengeTags.Field);
+                field62.Write(ChallengeTags.ChallengeId, challengeId);
+                w.Write(ChallengeTags.Field, tlv[..field62.Written]);
+            }
         });
 
     /// <summary>

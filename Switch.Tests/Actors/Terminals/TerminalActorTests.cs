@@ -99,6 +99,48 @@ public sealed class TerminalActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void A_request_naming_an_open_challenge_reaches_the_same_transaction_and_its_answer_goes_to_that_request()
+    {
+        var terminal = SignedOn();
+        Send(terminal, Tid, Purchase(stan: 40, amount: 5000));
+        var authorize = _transactions.ExpectMsg<AuthorizeTransaction>();
+        var child = _transactions.LastSender;
+        var challenge = FramedClient.Build(Iso87.Ascii, 210, (ref IsoMessageWriter w) => w.Write(39, "1A"u8));
+
+        child.Tell(new ScriptedTransaction.ToParent(new AwaitChallenge("CH40", challenge)));
+        Assert.Equal(challenge, ReceiveBytes());
+        Send(terminal, Tid, Purchase(stan: 41, amount: 5000, challengeId: "CH40"));
+
+        var next = _transactions.ExpectMsg<ContinueTransaction>();
+        Assert.Equal(child, _transactions.LastSender);
+        Assert.Equal(41, IsoMessage.Parse(next.Request, Iso87.Ascii).GetInt32(11));
+        var approved = FramedClient.Build(Iso87.Ascii, 210, (ref IsoMessageWriter w) => w.Write(39, "00"u8));
+        var completed = new TransactionCompleted { Rrn = authorize.Rrn, Request = Identity(stan: 41, amount: 5000), Outcome = Outcome.Answered, ResponseCode = "00", AtUnixMs = Sys.Scheduler.Now.ToUnixTimeMilliseconds() };
+        Watch(child);
+        child.Tell(new ScriptedTransaction.ToParent(new FinishTransaction(completed, approved)));
+        Assert.Equal(approved, ReceiveBytes());
+        ExpectTerminated(child);
+
+        // The transaction is over: its challenge id leads nowhere any more.
+        Send(terminal, Tid, Purchase(stan: 42, amount: 5000, challengeId: "CH40"));
+        Assert.Equal("12", Receive()[39]);
+        _transactions.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Theory]
+    [InlineData("NOSUCHCHALLENGE")]
+    [InlineData("CH 40")]
+    public void A_request_naming_no_open_challenge_is_answered_12_without_a_transaction(string challengeId)
+    {
+        var terminal = SignedOn();
+
+        Send(terminal, Tid, Purchase(stan: 43, amount: 5000, challengeId: challengeId));
+
+        Assert.Equal("12", Receive()[39]);
+        _transactions.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
     public void A_validated_request_is_authorized_by_a_child_that_the_terminal_journals_for()
     {
         var terminal = SignedOn();
@@ -294,30 +336,12 @@ public sealed class TerminalActorTests : Akka.TestKit.Xunit2.TestKit
 
     private ReceivedMessage Receive() => new(ReceiveBytes(), Iso87.Ascii);
 
-    private static byte[] SignOn(int stan, string tid = Tid) => NetworkManagement(stan, 1, tid);
+    private static byte[] SignOn(int stan, string tid = Tid) => TerminalMessages.SignOn(tid, stan);
 
-    private static byte[] NetworkManagement(int stan, int code, string tid = Tid) =>
-        FramedClient.Build(Iso87.Ascii, 800, (ref IsoMessageWriter w) =>
-        {
-            w.WriteNumber(7, 1129120000);
-            w.WriteNumber(11, stan);
-            w.Write(41, tid);
-            w.WriteNumber(70, code);
-        });
+    private static byte[] NetworkManagement(int stan, int code, string tid = Tid) => TerminalMessages.NetworkManagement(tid, stan, code);
 
-    private static byte[] Purchase(int stan, long amount, string pan = Pan) =>
-        FramedClient.Build(Iso87.Ascii, 200, (ref IsoMessageWriter w) =>
-        {
-            w.Write(2, pan);
-            w.WriteNumber(3, 0);
-            w.WriteNumber(4, amount);
-            w.WriteNumber(7, 1129120000);
-            w.WriteNumber(11, stan);
-            w.Write(14, "3012"u8);
-            w.Write(41, Tid);
-            w.Write(42, Mid);
-            w.Write(49, "156"u8);
-        });
+    private static byte[] Purchase(int stan, long amount, string pan = Pan, string? challengeId = null) =>
+        TerminalMessages.Purchase(Tid, stan, amount, pan, challengeId: challengeId);
 
     private static RequestIdentity Identity(int stan, long amount) =>
         new() { Mti = 200, Stan = stan, TransmissionTime = "1129120000", AmountMinor = amount };
