@@ -79,9 +79,19 @@ public sealed class SwitchNode : IAsyncDisposable
 
         var app = builder.Build();
         app.MapAdminApi(settings.Admin);
-        await app.StartAsync(cancellation).ConfigureAwait(false);
         var node = new SwitchNode(app, terminalListener!, adminListener!);
-        await node.MemberUpAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellation).ConfigureAwait(false);
+            await node.MemberUpAsync(cancellation).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A port in use, say: what did start (the actor system) is stopped, not left running.
+            await node.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         log.Information(
             "Switch node {NodeId} is up: terminals on {TerminalEndPoint}, admin API on {AdminEndPoint}, journal {Journal}, acquirers {Acquirers}",
             settings.NodeId, node.TerminalEndPoint, node.AdminEndPoint, settings.Journal.Provider, settings.Acquirers.Select(a => a.Name));

@@ -22,6 +22,20 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("switch.terminals.max-frame", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_terminal_port_already_in_use_exits_1()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var overlay = _config.WriteOverlay();
+        await File.AppendAllTextAsync(overlay, $"\nswitch.terminals.listen = \"{taken.LocalEndpoint}\"\n");
+
+        var (exitCode, output) = await NodeProcess.RunToExitAsync("run", "--config", overlay);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("failed to start", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("run", "--config", "/nonexistent/node.conf")]
     [InlineData("run", "--no-such-option")]
