@@ -17,6 +17,7 @@ try
     var root = new RootCommand("Switch: an ISO 8583 card authorization switch.")
     {
         RunCommand.Create(Console.Error),
+        DemoCommand.Create(Console.Out, Console.Error),
     };
     var parsed = root.Parse(args);
     if (parsed.Errors.Count > 0)

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
+using Switch.Actors.Routing;
 using Switch.Host.Admin;
 using Switch.Host.Configuration;
 using Switch.Host.Persistence;
@@ -22,6 +23,9 @@ namespace Switch.Host.Hosting;
 /// </summary>
 public sealed class SwitchNode : IAsyncDisposable
 {
+    private static readonly TimeSpan RouteAskTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RoutePollInterval = TimeSpan.FromMilliseconds(50);
+
     private readonly WebApplication _app;
     private readonly ListenOptions _terminalListener;
     private readonly ListenOptions _adminListener;
@@ -107,6 +111,25 @@ public sealed class SwitchNode : IAsyncDisposable
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Akka.Cluster.Cluster.Get(System).RegisterOnMemberUp(() => up.TrySetResult());
         return up.Task.WaitAsync(cancellation);
+    }
+
+    /// <summary>
+    /// Waits until routing would pick an acquirer (<paramref name="acquirer"/>, or any when null): its
+    /// link is signed on and the router knows it. Before that, purchases are answered 91.
+    /// </summary>
+    public async Task WaitForRouteAsync(string? acquirer, CancellationToken cancellation)
+    {
+        var router = ActorRegistry.For(System).Get<AcquirerRouter>();
+        while (true)
+        {
+            var answer = await router.Ask<object>(PickAcquirer.Instance, RouteAskTimeout, cancellation).ConfigureAwait(false);
+            if (answer is AcquirerPicked picked && (acquirer is null || picked.Route.Name == acquirer))
+            {
+                return;
+            }
+
+            await Task.Delay(RoutePollInterval, cancellation).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Completes when the host is asked to stop (SIGTERM, Ctrl+C) or the actor system terminates.</summary>

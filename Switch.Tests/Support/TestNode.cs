@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Akka.Actor;
-using Akka.Hosting;
 using Serilog.Core;
-using Switch.Actors.Routing;
 using Switch.Host.Configuration;
 using Switch.Host.Hosting;
 
@@ -43,18 +41,8 @@ internal sealed class TestNode : IAsyncDisposable
     /// <summary>Waits until the router would pick <paramref name="acquirer"/>: its link is up and routing knows it.</summary>
     public async Task WaitForRouteAsync(string acquirer)
     {
-        var router = ActorRegistry.For(System).Get<AcquirerRouter>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (true)
-        {
-            var answer = await router.Ask<object>(PickAcquirer.Instance, TimeSpan.FromSeconds(5), timeout.Token);
-            if (answer is AcquirerPicked picked && picked.Route.Name == acquirer)
-            {
-                return;
-            }
-
-            await Task.Delay(50, timeout.Token);
-        }
+        await _node.WaitForRouteAsync(acquirer, timeout.Token);
     }
 
     public async ValueTask DisposeAsync()

@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace Switch.Traffic.Cli;
 
-internal static class Durations
+/// <summary>Durations as operators type them on a command line.</summary>
+public static class Durations
 {
     /// <summary>Parses <c>500ms</c>, <c>60s</c>, <c>2m</c>, <c>1h</c>, or a bare number of seconds.</summary>
     public static bool TryParse(string? text, out TimeSpan duration)
