@@ -182,6 +182,17 @@ internal sealed class TerminalSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         ExpireRemaining();
+        try
+        {
+            // A terminal that logs off closes with a FIN; a plain dispose of a socket with a read
+            // pending resets the connection, which the switch logs as a dropped terminal.
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Already closed by the switch or by a failed sign-on: nothing left to say goodbye on.
+        }
+
         _socket.Dispose();
         await _receiving.ConfigureAwait(false);
     }
