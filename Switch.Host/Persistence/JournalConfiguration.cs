@@ -74,8 +74,17 @@ public static class JournalConfiguration
     /// 400-700 ms open loop at 300/s, and ~2 thread-pool threads asleep in that loop on a 2-core
     /// box). With it, SQLite's own busy handler waits in 1-25 ms steps for the lock to come free.
     /// </para>
+    /// <para>
+    /// <c>synchronous=NORMAL</c>: in WAL mode a commit then only appends to the WAL and no longer
+    /// fsyncs it; SQLite fsyncs at checkpoints. A committed event survives a crash of this process
+    /// (the WAL is in the OS page cache) but NOT a power loss or kernel crash, which can roll back
+    /// the last commits before the most recent checkpoint. The file is never corrupted either way.
+    /// Measured with busy_timeout alone vs. both: 725 -> 1,110 TPS closed loop (p99 122 -> 86 ms),
+    /// open loop at 300/s p99 35 -> 14 ms. Drop it from this string if power-loss durability of
+    /// each acknowledged authorization matters more than that throughput.
+    /// </para>
     /// </summary>
-    public const string SqliteConnectionPragmas = "PRAGMA busy_timeout=5000;";
+    public const string SqliteConnectionPragmas = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;";
 
     /// <summary>
     /// The plugins' connection options for SQLite (null for other providers): the same provider

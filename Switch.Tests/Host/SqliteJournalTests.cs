@@ -87,6 +87,7 @@ public sealed class SqliteJournalTests : IDisposable
             Assert.True(setup.TryGetDataOptionsFor(pluginId, out var options), pluginId);
             using var db = new DataConnection(options!);
             Assert.Equal(5000L, db.Execute<long>("PRAGMA busy_timeout"));
+            Assert.Equal(1L, db.Execute<long>("PRAGMA synchronous")); // NORMAL
         }
 
         Assert.Null(JournalConfiguration.ConnectionSetup(new JournalSettings(JournalProvider.PostgreSql, "Host=127.0.0.1")));
