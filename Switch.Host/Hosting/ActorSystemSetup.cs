@@ -40,6 +40,11 @@ public static class ActorSystemSetup
         AcquirerWiring? acquirers = null;
         return services.AddAkka(SystemName, builder =>
         {
+            if (JournalConfiguration.ConnectionSetup(settings.Journal) is { } connectionSetup)
+            {
+                builder.AddSetup(connectionSetup);
+            }
+
             builder
                 .AddHocon(ProtobufSerializer.Config, HoconAddMode.Prepend)
                 .AddHocon(JournalConfiguration.For(settings.Journal), HoconAddMode.Prepend)

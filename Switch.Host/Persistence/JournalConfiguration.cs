@@ -1,4 +1,9 @@
+using System.Data.Common;
+using Akka.Actor.Setup;
 using Akka.Configuration;
+using Akka.Persistence.Sql.Config;
+using LinqToDB;
+using LinqToDB.Interceptors;
 using Microsoft.Data.Sqlite;
 using Switch.Host.Configuration;
 
@@ -51,6 +56,76 @@ public static class JournalConfiguration
               }
             }
             """);
+    }
+
+    public const string JournalPluginId = "akka.persistence.journal.sql";
+    public const string SnapshotPluginId = "akka.persistence.snapshot-store.sql";
+    public const string QueryPluginId = "akka.persistence.query.journal.sql";
+
+    /// <summary>
+    /// Pragmas run on every SQLite connection the plugins open (they are per connection, so
+    /// <see cref="PrepareSqlite"/> cannot set them once on the file).
+    /// <para>
+    /// <c>busy_timeout</c>: the journal and the snapshot store write through separate connections
+    /// and take SQLite's single write lock in turn (BEGIN IMMEDIATE). Without a busy timeout SQLite
+    /// answers SQLITE_BUSY at once and Microsoft.Data.Sqlite retries with a blocking
+    /// <c>Thread.Sleep(150)</c> on a thread-pool thread, so every collision between a snapshot
+    /// save and a journal batch stalled all terminals' writes for 150 ms or more (measured: p99
+    /// 400-700 ms open loop at 300/s, and ~2 thread-pool threads asleep in that loop on a 2-core
+    /// box). With it, SQLite's own busy handler waits in 1-25 ms steps for the lock to come free.
+    /// </para>
+    /// <para>
+    /// <c>synchronous=NORMAL</c>: in WAL mode a commit then only appends to the WAL and no longer
+    /// fsyncs it; SQLite fsyncs at checkpoints. A committed event survives a crash of this process
+    /// (the WAL is in the OS page cache) but NOT a power loss or kernel crash, which can roll back
+    /// the last commits before the most recent checkpoint. The file is never corrupted either way.
+    /// Measured with busy_timeout alone vs. both: 725 -> 1,110 TPS closed loop (p99 122 -> 86 ms),
+    /// open loop at 300/s p99 35 -> 14 ms. Drop it from this string if power-loss durability of
+    /// each acknowledged authorization matters more than that throughput.
+    /// </para>
+    /// </summary>
+    public const string SqliteConnectionPragmas = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;";
+
+    /// <summary>
+    /// The plugins' connection options for SQLite (null for other providers): the same provider
+    /// and connection string as <see cref="For"/>, plus an interceptor that runs
+    /// <see cref="SqliteConnectionPragmas"/> on each connection as it opens.
+    /// </summary>
+    public static Setup? ConnectionSetup(JournalSettings journal)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        if (journal.Provider != JournalProvider.Sqlite)
+        {
+            return null;
+        }
+
+        var options = new DataOptions()
+            .UseConnectionString(SqliteProvider, journal.ConnectionString)
+            .UseInterceptor(new SqlitePragmaInterceptor(SqliteConnectionPragmas));
+        var setup = new MultiDataOptionsSetup();
+        setup.AddDataOptions(JournalPluginId, options);
+        setup.AddDataOptions(SnapshotPluginId, options);
+        setup.AddDataOptions(QueryPluginId, options);
+        return setup;
+    }
+
+    private sealed class SqlitePragmaInterceptor(string pragmas) : ConnectionInterceptor
+    {
+        public override void ConnectionOpened(ConnectionEventData eventData, DbConnection connection) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(ConnectionEventData eventData, DbConnection connection, CancellationToken cancellationToken)
+        {
+            // Microsoft.Data.Sqlite is synchronous underneath anyway.
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = pragmas;
+            command.ExecuteNonQuery();
+        }
     }
 
     /// <summary>

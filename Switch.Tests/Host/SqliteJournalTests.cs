@@ -1,5 +1,7 @@
 using Akka.Actor;
 using Akka.Persistence;
+using Akka.Persistence.Sql.Config;
+using LinqToDB.Data;
 using Microsoft.Data.Sqlite;
 using Switch.Actors.Events;
 using Switch.Actors.Serialization;
@@ -71,6 +73,24 @@ public sealed class SqliteJournalTests : IDisposable
         Assert.Equal(JournalConfiguration.PostgreSqlProvider, postgres.GetString("akka.persistence.snapshot-store.sql.provider-name"));
         Assert.True(postgres.GetInt("akka.persistence.journal.sql.parallelism") > 1);
         Assert.Equal("Host=127.0.0.1", postgres.GetString("akka.persistence.query.journal.sql.connection-string"));
+    }
+
+    [Fact]
+    public void Sqlite_plugin_connections_wait_for_the_write_lock_instead_of_failing_busy()
+    {
+        JournalConfiguration.PrepareSqlite(ConnectionString);
+        var setup = Assert.IsType<MultiDataOptionsSetup>(
+            JournalConfiguration.ConnectionSetup(new JournalSettings(JournalProvider.Sqlite, ConnectionString)));
+
+        foreach (var pluginId in new[] { JournalConfiguration.JournalPluginId, JournalConfiguration.SnapshotPluginId, JournalConfiguration.QueryPluginId })
+        {
+            Assert.True(setup.TryGetDataOptionsFor(pluginId, out var options), pluginId);
+            using var db = new DataConnection(options!);
+            Assert.Equal(5000L, db.Execute<long>("PRAGMA busy_timeout"));
+            Assert.Equal(1L, db.Execute<long>("PRAGMA synchronous")); // NORMAL
+        }
+
+        Assert.Null(JournalConfiguration.ConnectionSetup(new JournalSettings(JournalProvider.PostgreSql, "Host=127.0.0.1")));
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)
