@@ -44,7 +44,18 @@ public enum JournalProvider
     PostgreSql,
 }
 
-public sealed record JournalSettings(JournalProvider Provider, string ConnectionString);
+/// <summary>How hard an SQLite commit pushes to disk (<c>PRAGMA synchronous</c>, WAL mode).</summary>
+public enum SqliteSynchronous
+{
+    /// <summary>Every commit is fsynced: an acknowledged event survives a power loss.</summary>
+    Full,
+
+    /// <summary>Commits reach the OS, fsync waits for checkpoints: survives a crash of the process, not of the machine.</summary>
+    Normal,
+}
+
+/// <param name="Synchronous">SQLite only; ignored for PostgreSQL.</param>
+public sealed record JournalSettings(JournalProvider Provider, string ConnectionString, SqliteSynchronous Synchronous = SqliteSynchronous.Full);
 
 public sealed record AdminSettings(IPEndPoint Listen, string Token);
 

@@ -111,7 +111,7 @@ public static class SwitchSettingsReader
     }
 
     private static JournalSettings ReadJournal(ConfigReader journal) =>
-        new(journal.Choice<JournalProvider>("provider"), journal.RequiredText("connection-string"));
+        new(journal.Choice<JournalProvider>("provider"), journal.RequiredText("connection-string"), journal.Choice<SqliteSynchronous>("sqlite-synchronous"));
 
     private static AdminSettings ReadAdmin(ConfigReader admin) =>
         new(admin.ListenEndpoint("listen"), admin.RequiredText("token"));

@@ -75,19 +75,21 @@ public sealed class SqliteJournalTests : IDisposable
         Assert.Equal("Host=127.0.0.1", postgres.GetString("akka.persistence.query.journal.sql.connection-string"));
     }
 
-    [Fact]
-    public void Sqlite_plugin_connections_wait_for_the_write_lock_instead_of_failing_busy()
+    [Theory]
+    [InlineData(SqliteSynchronous.Full, 2L)]
+    [InlineData(SqliteSynchronous.Normal, 1L)]
+    public void Sqlite_plugin_connections_wait_for_the_write_lock_and_sync_as_configured(SqliteSynchronous synchronous, long pragmaValue)
     {
         JournalConfiguration.PrepareSqlite(ConnectionString);
         var setup = Assert.IsType<MultiDataOptionsSetup>(
-            JournalConfiguration.ConnectionSetup(new JournalSettings(JournalProvider.Sqlite, ConnectionString)));
+            JournalConfiguration.ConnectionSetup(new JournalSettings(JournalProvider.Sqlite, ConnectionString, synchronous)));
 
         foreach (var pluginId in new[] { JournalConfiguration.JournalPluginId, JournalConfiguration.SnapshotPluginId, JournalConfiguration.QueryPluginId })
         {
             Assert.True(setup.TryGetDataOptionsFor(pluginId, out var options), pluginId);
             using var db = new DataConnection(options!);
             Assert.Equal(5000L, db.Execute<long>("PRAGMA busy_timeout"));
-            Assert.Equal(1L, db.Execute<long>("PRAGMA synchronous")); // NORMAL
+            Assert.Equal(pragmaValue, db.Execute<long>("PRAGMA synchronous"));
         }
 
         Assert.Null(JournalConfiguration.ConnectionSetup(new JournalSettings(JournalProvider.PostgreSql, "Host=127.0.0.1")));

@@ -39,7 +39,7 @@ public sealed class SwitchConfigurationTests : IDisposable
         Assert.Same(Iso87.Ascii, acquirer.Profile);
         Assert.Equal(TimeSpan.FromSeconds(5), acquirer.Timeout);
         Assert.Equal(TimeSpan.FromSeconds(30), acquirer.EchoInterval);
-        Assert.Equal(new JournalSettings(JournalProvider.Sqlite, "Data Source=data/switch.db"), settings.Journal);
+        Assert.Equal(new JournalSettings(JournalProvider.Sqlite, "Data Source=data/switch.db", SqliteSynchronous.Full), settings.Journal);
         Assert.Equal(IPEndPoint.Parse("127.0.0.1:8080"), settings.Admin.Listen);
         Assert.Equal("change-me", settings.Admin.Token);
         Assert.Equal(IPEndPoint.Parse("127.0.0.1:4053"), settings.Cluster.Listen);
@@ -172,6 +172,7 @@ public sealed class SwitchConfigurationTests : IDisposable
     [InlineData("switch.acquirers = [ { name = a, endpoint = \"127.0.0.1:1\", profile = iso87-ascii, length-header = binary2, timeout = 1s, echo-interval = 30s, reconnect-min = 5s, reconnect-max = 1s } ]", "switch.acquirers[0].reconnect-max")]
     [InlineData("switch.acquirers = [ { name = a, endpoint = \"127.0.0.1:1\", length-header = binary2, timeout = 1s, echo-interval = 30s, reconnect-min = 1s, reconnect-max = 1s, profile { name = p, base = iso87-ascii, fields { 35 { length = abc } } } } ]", "switch.acquirers[0].profile.fields.35.length")]
     [InlineData("switch.journal.provider = mysql", "switch.journal.provider")]
+    [InlineData("switch.journal.sqlite-synchronous = off", "switch.journal.sqlite-synchronous")]
     [InlineData("switch.journal.connection-string = \"\"", "switch.journal.connection-string")]
     [InlineData("switch.admin.token = \"\"", "switch.admin.token")]
     [InlineData("switch.cluster.seed-nodes = [ \"127.0.0.1:4053\", \"nowhere\" ]", "switch.cluster.seed-nodes[1]")]
