@@ -18,6 +18,7 @@ try
     {
         RunCommand.Create(Console.Error),
         DemoCommand.Create(Console.Out, Console.Error),
+        BenchCommand.Create(Console.Out, Console.Error),
     };
     var parsed = root.Parse(args);
     if (parsed.Errors.Count > 0)

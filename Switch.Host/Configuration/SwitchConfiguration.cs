@@ -31,15 +31,15 @@ public static class SwitchConfiguration
     }
 
     /// <summary>The text of hocon/switch.conf as built into this assembly.</summary>
-    public static string Defaults
+    public static string Defaults => Embedded(DefaultsResource);
+
+    /// <summary>A file of hocon/ built into this assembly (switch.conf, bench-inmem.conf), by name.</summary>
+    public static string Embedded(string name)
     {
-        get
-        {
-            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(DefaultsResource)
-                ?? throw new InvalidOperationException($"the build did not embed {DefaultsResource}");
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"the build did not embed {name}");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     private static Config Parse(string text, string source, Func<string, string?> environment)

@@ -28,7 +28,10 @@ public static class DemoWorld
             {
                 primary.Start();
                 secondary.Start();
-                var config = SwitchConfiguration.Load([DemoOverlay.Write(options, primary.LocalEndPoint, secondary.LocalEndPoint)]);
+                var config = SwitchConfiguration.Load([WorldOverlay.Write(
+                    options.DataDirectory,
+                    options.Terminals,
+                    [("acq-a", primary.LocalEndPoint), ("acq-b", secondary.LocalEndPoint)])]);
                 var node = await SwitchNode.StartAsync(config, SwitchSettingsReader.Read(config), log, cancellation).ConfigureAwait(false);
                 await using (node.ConfigureAwait(false))
                 {
