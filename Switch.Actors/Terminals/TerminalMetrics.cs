@@ -17,11 +17,31 @@ public static class TerminalMetrics
 
     internal static void Completed(TransactionCompleted completed) => Transactions.Add(
         1,
-        new KeyValuePair<string, object?>("outcome", completed.Outcome.ToString()),
+        new KeyValuePair<string, object?>("outcome", Name(completed.Outcome)),
         new KeyValuePair<string, object?>("response_code", completed.ResponseCode));
 
     internal static void ReversalCompleted(TerminalReversalCompleted completed) => Reversals.Add(
         1,
-        new KeyValuePair<string, object?>("outcome", completed.Outcome.ToString()),
+        new KeyValuePair<string, object?>("outcome", Name(completed.Outcome)),
         new KeyValuePair<string, object?>("response_code", completed.ResponseCode));
+
+    // Constant names: Enum.ToString would allocate a string per transaction on the hot path.
+    private static string Name(Outcome outcome) => outcome switch
+    {
+        Outcome.Answered => "answered",
+        Outcome.DeclinedLocally => "declined_locally",
+        Outcome.Unavailable => "unavailable",
+        Outcome.ReversalQueued => "reversal_queued",
+        Outcome.ReversalRefused => "reversal_refused",
+        _ => "unspecified",
+    };
+
+    private static string Name(TerminalReversalOutcome outcome) => outcome switch
+    {
+        TerminalReversalOutcome.Queued => "queued",
+        TerminalReversalOutcome.AlreadyReversed => "already_reversed",
+        TerminalReversalOutcome.NotSent => "not_sent",
+        TerminalReversalOutcome.Refused => "refused",
+        _ => "unspecified",
+    };
 }

@@ -195,15 +195,18 @@ public sealed class SwitchNodeTests : IClassFixture<SwitchNodeFixture>
     }
 
     [Fact]
-    public async Task Metrics_show_each_link_state_and_the_open_terminal_connections()
+    public async Task Metrics_show_each_link_state_the_open_terminal_connections_and_transactions_by_outcome()
     {
         await using var client = await SignedOnAsync(NodeConfig.Tid(23));
+        await client.SendRawAsync(TerminalMessages.Purchase(NodeConfig.Tid(23), stan: 80, amount: 1000));
+        Assert.Equal("00", (await client.ReceiveMessageAsync())[39]);
 
         var text = await Node.Admin.GetStringAsync(new Uri("/metrics", UriKind.Relative));
 
         Assert.Matches("""switch_acquirer_link_up\{[^}]*acquirer="acq-sim"\} 1""", text);
         Assert.Matches("""switch_acquirer_link_up\{[^}]*acquirer="acq-down"\} 0""", text);
         Assert.Matches("""switch_terminal_connections\{[^}]*\} [1-9]""", text);
+        Assert.Matches("""switch_transactions_total\{[^}]*outcome="answered"[^}]*response_code="00"[^}]*\} [1-9]""", text);
     }
 
     [Theory]
