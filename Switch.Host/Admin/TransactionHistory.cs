@@ -21,10 +21,14 @@ public sealed class TransactionHistory
 
     private readonly ActorSystem _system;
 
+    // One for the node's lifetime: Materializer() starts a new supervisor actor on each call.
+    private readonly Lazy<IMaterializer> _materializer;
+
     public TransactionHistory(ActorSystem system)
     {
         ArgumentNullException.ThrowIfNull(system);
         _system = system;
+        _materializer = new Lazy<IMaterializer>(() => system.Materializer(namePrefix: "transaction-history"));
     }
 
     public static bool IsRrn(string rrn) => rrn.Length == RrnGenerator.Length && rrn.All(char.IsAsciiDigit);
@@ -33,7 +37,7 @@ public sealed class TransactionHistory
     {
         var journal = PersistenceQuery.Get(_system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
         var envelopes = await journal.CurrentEventsByTag(TerminalActor.RrnTagPrefix + rrn, Offset.NoOffset())
-            .RunWith(Sink.Seq<EventEnvelope>(), _system.Materializer())
+            .RunWith(Sink.Seq<EventEnvelope>(), _materializer.Value)
             .WaitAsync(cancellation)
             .ConfigureAwait(false);
         return envelopes.Select(Entry).ToList();
