@@ -26,12 +26,13 @@ public sealed class TrafficReportTests : IDisposable
         Assert.Equal(0, exit);
         using var report = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(_directory, ReportWriter.JsonFile)));
         var root = report.RootElement;
-        Assert.Equal(["tps", "sent", "completed", "errors", "latencyMicros", "responseCodes", "config"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["tps", "sent", "completed", "errors", "latencyMicros", "responseCodes", "config", "timeline"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["p50", "p90", "p99", "p999", "max"], root.GetProperty("latencyMicros").EnumerateObject().Select(p => p.Name));
         Assert.True(root.GetProperty("tps").GetDouble() > 0);
         Assert.Equal(root.GetProperty("sent").GetInt64(), root.GetProperty("completed").GetInt64());
         Assert.Equal(0, root.GetProperty("errors").GetInt64());
         Assert.Equal(root.GetProperty("completed").GetInt64(), root.GetProperty("responseCodes").GetProperty("05").GetInt64());
+        Assert.Equal(root.GetProperty("completed").GetInt64(), root.GetProperty("timeline").EnumerateArray().Sum(s => s.GetProperty("completed").GetInt64()));
         var config = root.GetProperty("config");
         Assert.Equal(2, config.GetProperty("terminals").GetInt32());
         Assert.Equal("closed-loop", config.GetProperty("mode").GetString());

@@ -50,6 +50,7 @@ public static class ReportWriter
 
             json.WriteEndObject();
             WriteConfig(json, results.Options);
+            WriteTimeline(json, results.Timeline);
             json.WriteEndObject();
         }
 
@@ -109,6 +110,25 @@ public static class ReportWriter
         json.WriteString("profile", o.Profile.Name);
         json.WriteString("lengthHeader", LengthHeaderName(o));
         json.WriteEndObject();
+    }
+
+    // After DESIGN.md's keys, which stay exactly as the contract has them.
+    private static void WriteTimeline(Utf8JsonWriter json, IReadOnlyList<SecondSample> timeline)
+    {
+        json.WriteStartArray("timeline");
+        foreach (var sample in timeline)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("second", sample.Second);
+            json.WriteNumber("lengthSeconds", Math.Round(sample.Length.TotalSeconds, 3));
+            json.WriteNumber("completed", sample.Completed);
+            json.WriteNumber("errors", sample.Errors);
+            json.WriteNumber("p50", sample.P50Micros);
+            json.WriteNumber("p99", sample.P99Micros);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static string LengthHeaderName(RunOptions o) => o.Framing.Header.ToString().ToLowerInvariant();
