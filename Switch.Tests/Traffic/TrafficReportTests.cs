@@ -37,6 +37,7 @@ public sealed class TrafficReportTests : IDisposable
         Assert.Equal(2, config.GetProperty("terminals").GetInt32());
         Assert.Equal("closed-loop", config.GetProperty("mode").GetString());
         Assert.Equal(2005, config.GetProperty("amount").GetInt64());
+        Assert.True(File.Exists(Path.Combine(_directory, ReportWriter.HtmlFile)));
         var summary = await File.ReadAllTextAsync(Path.Combine(_directory, ReportWriter.SummaryFile));
         Assert.Contains("tps", summary, StringComparison.Ordinal);
         Assert.Contains("05=", summary, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Switch.Traffic.Report;
 
 namespace Switch.Traffic.Generator;
 
@@ -12,8 +13,9 @@ public static class ReportWriter
 {
     public const string JsonFile = "report.json";
     public const string SummaryFile = "summary.txt";
+    public const string HtmlFile = "report.html";
 
-    /// <summary>Writes both files into <paramref name="directory"/> (created if missing) and returns the summary text.</summary>
+    /// <summary>Writes the three files into <paramref name="directory"/> (created if missing) and returns the summary text.</summary>
     public static async Task<string> WriteAsync(RunResults results, string directory, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(results);
@@ -21,6 +23,7 @@ public static class ReportWriter
         await File.WriteAllBytesAsync(Path.Combine(directory, JsonFile), Json(results), cancellation).ConfigureAwait(false);
         var summary = Summary(results);
         await File.WriteAllTextAsync(Path.Combine(directory, SummaryFile), summary, cancellation).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(directory, HtmlFile), HtmlReport.Render(results), cancellation).ConfigureAwait(false);
         return summary;
     }
 
