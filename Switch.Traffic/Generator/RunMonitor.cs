@@ -27,7 +27,7 @@ internal sealed class RunMonitor(RunClock clock, RunRecorder recorder, int termi
 
     public void Sample()
     {
-        var now = recorder.Sample(clock, terminals);
-        progress?.Report(now);
+        var standing = recorder.Sample(clock, terminals);
+        progress?.Report(standing);
     }
 }
