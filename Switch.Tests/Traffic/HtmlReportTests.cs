@@ -6,6 +6,7 @@ using Switch.Traffic.Report;
 
 namespace Switch.Tests.Traffic;
 
+[Collection(TrafficRuns.Name)]
 public sealed partial class HtmlReportTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"traffic-html-{Guid.NewGuid():N}");

@@ -4,6 +4,7 @@ using Switch.Traffic.Generator;
 
 namespace Switch.Tests.Traffic;
 
+[Collection(TrafficRuns.Name)]
 public sealed class TrafficReportTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"traffic-report-{Guid.NewGuid():N}");
@@ -28,7 +29,7 @@ public sealed class TrafficReportTests : IDisposable
         var root = report.RootElement;
         Assert.Equal(["tps", "sent", "completed", "errors", "latencyMicros", "responseCodes", "config", "timeline"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["p50", "p90", "p99", "p999", "max"], root.GetProperty("latencyMicros").EnumerateObject().Select(p => p.Name));
-        Assert.True(root.GetProperty("tps").GetDouble() > 0);
+        Assert.True(root.GetProperty("tps").GetDouble() > 0, root.ToString());
         Assert.Equal(root.GetProperty("sent").GetInt64(), root.GetProperty("completed").GetInt64());
         Assert.Equal(0, root.GetProperty("errors").GetInt64());
         Assert.Equal(root.GetProperty("completed").GetInt64(), root.GetProperty("responseCodes").GetProperty("05").GetInt64());

@@ -7,6 +7,7 @@ using Switch.Traffic.Generator;
 namespace Switch.Tests.Traffic;
 
 /// <summary>The generator against the in-process acquirer simulator, over loopback sockets.</summary>
+[Collection(TrafficRuns.Name)]
 public sealed class TrafficRunTests : IAsyncLifetime
 {
     private AcquirerSimulator _simulator = null!;

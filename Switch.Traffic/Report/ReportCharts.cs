@@ -8,8 +8,8 @@ internal static class ReportCharts
 {
     private const string Blue = "#1f77b4";
     private const string Orange = "#ff7f0e";
-    // At least out to 99%, whatever few requests there were.
-    private const double MinNines = 2;
+    // The axis always shows 90% and 99% before the max, however few requests there were.
+    private const double MinNines = 3;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -20,7 +20,8 @@ internal static class ReportCharts
     public static LineChart Percentiles(IReadOnlyList<PercentilePoint> distribution)
     {
         var finite = distribution.Where(p => p.Percentile < 100).Select(p => Nines(p.Percentile)).DefaultIfEmpty(0).Max();
-        var xMax = Math.Max(MinNines, Math.Floor(finite) + 1);
+        // The nudge keeps 99.99% (3.99999... nines in floating point) from counting as three nines.
+        var xMax = Math.Max(MinNines, Math.Floor(finite + 1e-9) + 1);
         var points = distribution.Select(p => (p.Percentile < 100 ? Nines(p.Percentile) : xMax, p.Micros / 1000.0)).ToArray();
         var ticks = new List<AxisTick> { new(0, "0%"), new(Nines(50), "50%") };
         for (var nines = 1; nines < xMax; nines++)
