@@ -4,6 +4,7 @@ using Switch.Traffic.Generator;
 
 namespace Switch.Tests.Traffic;
 
+[Collection(TrafficRuns.Name)]
 public sealed class TrafficReportTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"traffic-report-{Guid.NewGuid():N}");
@@ -26,16 +27,18 @@ public sealed class TrafficReportTests : IDisposable
         Assert.Equal(0, exit);
         using var report = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(_directory, ReportWriter.JsonFile)));
         var root = report.RootElement;
-        Assert.Equal(["tps", "sent", "completed", "errors", "latencyMicros", "responseCodes", "config"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["tps", "sent", "completed", "errors", "latencyMicros", "responseCodes", "config", "timeline"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["p50", "p90", "p99", "p999", "max"], root.GetProperty("latencyMicros").EnumerateObject().Select(p => p.Name));
-        Assert.True(root.GetProperty("tps").GetDouble() > 0);
+        Assert.True(root.GetProperty("tps").GetDouble() > 0, root.ToString());
         Assert.Equal(root.GetProperty("sent").GetInt64(), root.GetProperty("completed").GetInt64());
         Assert.Equal(0, root.GetProperty("errors").GetInt64());
         Assert.Equal(root.GetProperty("completed").GetInt64(), root.GetProperty("responseCodes").GetProperty("05").GetInt64());
+        Assert.Equal(root.GetProperty("completed").GetInt64(), root.GetProperty("timeline").EnumerateArray().Sum(s => s.GetProperty("completed").GetInt64()));
         var config = root.GetProperty("config");
         Assert.Equal(2, config.GetProperty("terminals").GetInt32());
         Assert.Equal("closed-loop", config.GetProperty("mode").GetString());
         Assert.Equal(2005, config.GetProperty("amount").GetInt64());
+        Assert.True(File.Exists(Path.Combine(_directory, ReportWriter.HtmlFile)));
         var summary = await File.ReadAllTextAsync(Path.Combine(_directory, ReportWriter.SummaryFile));
         Assert.Contains("tps", summary, StringComparison.Ordinal);
         Assert.Contains("05=", summary, StringComparison.Ordinal);

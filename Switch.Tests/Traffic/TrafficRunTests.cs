@@ -7,6 +7,7 @@ using Switch.Traffic.Generator;
 namespace Switch.Tests.Traffic;
 
 /// <summary>The generator against the in-process acquirer simulator, over loopback sockets.</summary>
+[Collection(TrafficRuns.Name)]
 public sealed class TrafficRunTests : IAsyncLifetime
 {
     private AcquirerSimulator _simulator = null!;
@@ -64,6 +65,21 @@ public sealed class TrafficRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_timeline_has_one_sample_per_second_adding_up_to_the_run()
+    {
+        var results = await TrafficRun.RunAsync(Options(_simulator.LocalEndPoint) with { Terminals = 2, Duration = TimeSpan.FromSeconds(2) });
+
+        // However late the ticks, a run of two seconds has at least one whole second and the last, shorter one.
+        Assert.True(results.Timeline.Count >= 2, $"{results.Timeline.Count} samples");
+        Assert.Equal(Enumerable.Range(0, results.Timeline.Count), results.Timeline.Select(s => s.Second));
+        Assert.Equal(results.Completed, results.Timeline.Sum(s => s.Completed));
+        Assert.Equal(results.Errors, results.Timeline.Sum(s => s.Errors));
+        Assert.All(results.Timeline.Where(s => s.Completed > 0), s => Assert.True(s.P50Micros > 0 && s.P50Micros <= s.P99Micros, s.ToString()));
+        Assert.Equal(100, results.LatencyDistribution[^1].Percentile);
+        Assert.Equal(results.LatencyMicros.Max, results.LatencyDistribution[^1].Micros);
+    }
+
+    [Fact]
     public async Task Unanswered_requests_are_errors_once_the_timeout_passes_and_the_run_still_ends()
     {
         var clock = Stopwatch.StartNew();
@@ -79,6 +95,7 @@ public sealed class TrafficRunTests : IAsyncLifetime
         Assert.Equal(0, results.Completed);
         Assert.Equal(results.Sent, results.Timeouts);
         Assert.Equal(results.Sent, results.Errors);
+        Assert.Equal(results.Errors, results.Timeline.Sum(s => s.Errors));
         Assert.Empty(results.ResponseCodes);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"took {clock.Elapsed}");
     }

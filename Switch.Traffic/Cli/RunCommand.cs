@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Serilog;
+using Spectre.Console;
 using Switch.Protocol.Framing;
 using Switch.Protocol.Iso8583.Specs;
 using Switch.Traffic.Generator;
+using Switch.Traffic.Live;
 
 namespace Switch.Traffic.Cli;
 
@@ -27,7 +29,7 @@ internal static class RunCommand
         var profile = new Option<string>("--profile") { Description = "iso87-ascii or iso87-binary", DefaultValueFactory = _ => Iso87.AsciiName };
         var header = new Option<LengthHeader>("--length-header") { Description = "binary2 or ascii4", DefaultValueFactory = _ => LengthHeader.Binary2 };
         var mid = new Option<string>("--mid") { Description = "merchant id, field 42", DefaultValueFactory = _ => RunOptions.DefaultMid };
-        var report = new Option<string>("--report") { Description = "directory for report.json and summary.txt", Required = true };
+        var report = new Option<string>("--report") { Description = "directory for report.json, report.html and summary.txt", Required = true };
 
         var command = new Command("run", "Run simulated terminals against a switch and write a traffic report.")
         {
@@ -87,7 +89,7 @@ internal static class RunCommand
                 return Usage.Fail($"--report: cannot create '{directory}': {ex.Message}");
             }
 
-            var results = await TrafficRun.RunAsync(options, Log.Logger, cancellation).ConfigureAwait(false);
+            var results = await RunWithProgressAsync(options, cancellation).ConfigureAwait(false);
             if (results.TargetUnreachable)
             {
                 await Console.Error.WriteLineAsync($"Cannot reach {endpoint}: {(results.SignOnFailures.Count > 0 ? results.SignOnFailures[0].Reason : "no terminal connected")}").ConfigureAwait(false);
@@ -99,6 +101,18 @@ internal static class RunCommand
             return 0;
         });
         return command;
+    }
+
+    // A table redrawn in place only makes sense on a terminal; redirected output gets a line a second.
+    private static async Task<RunResults> RunWithProgressAsync(RunOptions options, CancellationToken cancellation)
+    {
+        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            return await TrafficRun.RunAsync(options, Log.Logger, new PlainProgress(Console.Out), cancellation).ConfigureAwait(false);
+        }
+
+        await using var live = new LiveConsoleProgress(AnsiConsole.Console, $"{options.Terminals} terminals to {options.Target}, {TrafficRun.Mode(options)}");
+        return await TrafficRun.RunAsync(options, Log.Logger, live, cancellation).ConfigureAwait(false);
     }
 
     private static bool TryDuration(string? text, string option, out TimeSpan duration, out string failure)

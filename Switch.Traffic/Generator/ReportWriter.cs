@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Switch.Traffic.Report;
 
 namespace Switch.Traffic.Generator;
 
@@ -12,8 +13,9 @@ public static class ReportWriter
 {
     public const string JsonFile = "report.json";
     public const string SummaryFile = "summary.txt";
+    public const string HtmlFile = "report.html";
 
-    /// <summary>Writes both files into <paramref name="directory"/> (created if missing) and returns the summary text.</summary>
+    /// <summary>Writes the three files into <paramref name="directory"/> (created if missing) and returns the summary text.</summary>
     public static async Task<string> WriteAsync(RunResults results, string directory, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(results);
@@ -21,6 +23,7 @@ public static class ReportWriter
         await File.WriteAllBytesAsync(Path.Combine(directory, JsonFile), Json(results), cancellation).ConfigureAwait(false);
         var summary = Summary(results);
         await File.WriteAllTextAsync(Path.Combine(directory, SummaryFile), summary, cancellation).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(directory, HtmlFile), HtmlReport.Render(results), cancellation).ConfigureAwait(false);
         return summary;
     }
 
@@ -50,6 +53,7 @@ public static class ReportWriter
 
             json.WriteEndObject();
             WriteConfig(json, results.Options);
+            WriteTimeline(json, results.Timeline);
             json.WriteEndObject();
         }
 
@@ -109,6 +113,25 @@ public static class ReportWriter
         json.WriteString("profile", o.Profile.Name);
         json.WriteString("lengthHeader", LengthHeaderName(o));
         json.WriteEndObject();
+    }
+
+    // After DESIGN.md's keys, which stay exactly as the contract has them.
+    private static void WriteTimeline(Utf8JsonWriter json, IReadOnlyList<SecondSample> timeline)
+    {
+        json.WriteStartArray("timeline");
+        foreach (var sample in timeline)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("second", sample.Second);
+            json.WriteNumber("lengthSeconds", Math.Round(sample.Length.TotalSeconds, 3));
+            json.WriteNumber("completed", sample.Completed);
+            json.WriteNumber("errors", sample.Errors);
+            json.WriteNumber("p50", sample.P50Micros);
+            json.WriteNumber("p99", sample.P99Micros);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static string LengthHeaderName(RunOptions o) => o.Framing.Header.ToString().ToLowerInvariant();

@@ -34,6 +34,13 @@ internal sealed class RunClock
         }
     }
 
+    /// <summary>How long the run has been sending at <paramref name="nowMicros"/>: <see cref="Measured"/> so far.</summary>
+    public TimeSpan SendingFor(long nowMicros)
+    {
+        var first = Volatile.Read(ref _firstSend);
+        return first == long.MaxValue ? TimeSpan.Zero : TimeSpan.FromMicroseconds(Math.Max(0, Math.Min(nowMicros, SendingEndsMicros) - first));
+    }
+
     /// <summary>Notes a request started at <paramref name="startMicros"/>; the earliest opens the measured window.</summary>
     public void MarkSend(long startMicros)
     {

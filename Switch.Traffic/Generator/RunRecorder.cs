@@ -1,18 +1,15 @@
 using System.Collections.Concurrent;
-using HdrHistogram;
 
 namespace Switch.Traffic.Generator;
 
 /// <summary>
-/// Counts and latencies of a run, shared by every terminal: interlocked counters, a concurrent
-/// histogram and response-code counters indexed by the code's two bytes, so recording takes no
-/// lock and allocates nothing.
+/// Counts and latencies of a run, shared by every terminal: interlocked counters, an HdrHistogram
+/// recorder cut into per-second samples and response-code counters indexed by the code's two
+/// bytes, so recording takes no lock and allocates nothing.
 /// </summary>
 internal sealed class RunRecorder
 {
-    private const int SignificantDigits = 3;
-
-    private readonly LongConcurrentHistogram _latency;
+    private readonly LatencyTimeline _latency;
     private readonly long _highestMicros;
     private readonly long[] _codes = new long[128 * 128];
     private readonly ConcurrentQueue<SignOnFailure> _signOnFailures = new();
@@ -29,14 +26,14 @@ internal sealed class RunRecorder
     {
         // Nothing later than the timeout is a latency; the margin covers the sweep's lag.
         _highestMicros = RunClock.ToMicros(timeout + TimeSpan.FromSeconds(1));
-        _latency = new LongConcurrentHistogram(1, _highestMicros, SignificantDigits);
+        _latency = new LatencyTimeline(_highestMicros);
     }
 
     public void Sent() => Interlocked.Increment(ref _sent);
 
     public void Completed(long latencyMicros, byte code0, byte code1)
     {
-        _latency.RecordValue(Math.Clamp(latencyMicros, 0, _highestMicros));
+        _latency.Record(Math.Clamp(latencyMicros, 0, _highestMicros));
         Interlocked.Increment(ref _codes[((code0 & 0x7F) << 7) | (code1 & 0x7F)]);
         Interlocked.Increment(ref _completed);
     }
@@ -55,6 +52,33 @@ internal sealed class RunRecorder
 
     public void SignOnFailed(string tid, string reason) => _signOnFailures.Enqueue(new SignOnFailure(tid, reason));
 
+    private long Errors => Interlocked.Read(ref _timeouts) + Interlocked.Read(ref _losses) + Interlocked.Read(ref _unreadable);
+
+    /// <summary>Closes the current second of the timeline and tells where the run stands. One caller at a time: the run's sampler.</summary>
+    public RunProgress Sample(RunClock clock, int terminals)
+    {
+        var now = clock.NowMicros;
+        var errors = Errors;
+        var last = _latency.Cut(now, errors);
+        var completed = Interlocked.Read(ref _completed);
+        var sendingFor = clock.SendingFor(now);
+        return new RunProgress
+        {
+            Elapsed = TimeSpan.FromMicroseconds(now),
+            Remaining = TimeSpan.FromMicroseconds(Math.Max(0, clock.SendingEndsMicros - now)),
+            LastSecond = last,
+            AverageTps = sendingFor > TimeSpan.Zero ? completed / sendingFor.TotalSeconds : 0,
+            LatencyMicros = _latency.Summary(),
+            Sent = Interlocked.Read(ref _sent),
+            Completed = completed,
+            Errors = errors,
+            ResponseCodes = ResponseCodes(),
+            SignedOn = Volatile.Read(ref _signedOn),
+            Terminals = terminals,
+        };
+    }
+
+    /// <summary>What was measured up to the last <see cref="Sample"/>, which the run takes after its last answer.</summary>
     public RunResults Results(RunOptions options, TimeSpan measured) => new()
     {
         Options = options,
@@ -65,18 +89,13 @@ internal sealed class RunRecorder
         ConnectionLosses = Interlocked.Read(ref _losses),
         Unreadable = Interlocked.Read(ref _unreadable),
         Stray = Interlocked.Read(ref _stray),
-        LatencyMicros = _latency.TotalCount == 0
-            ? new LatencySummary(0, 0, 0, 0, 0)
-            : new LatencySummary(
-                _latency.GetValueAtPercentile(50),
-                _latency.GetValueAtPercentile(90),
-                _latency.GetValueAtPercentile(99),
-                _latency.GetValueAtPercentile(99.9),
-                _latency.GetMaxValue()),
+        LatencyMicros = _latency.Summary(),
         ResponseCodes = ResponseCodes(),
         Connected = Volatile.Read(ref _connected),
         SignedOn = Volatile.Read(ref _signedOn),
         SignOnFailures = [.. _signOnFailures.OrderBy(f => f.Tid, StringComparer.Ordinal)],
+        Timeline = _latency.Samples(),
+        LatencyDistribution = _latency.Distribution(),
     };
 
     private SortedDictionary<string, long> ResponseCodes()

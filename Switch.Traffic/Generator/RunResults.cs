@@ -3,6 +3,19 @@ namespace Switch.Traffic.Generator;
 /// <summary>Latency percentiles in microseconds.</summary>
 public sealed record LatencySummary(long P50, long P90, long P99, long P999, long Max);
 
+/// <summary>A point of the latency distribution: <paramref name="Percentile"/> (0..100) of the requests took at most <paramref name="Micros"/>.</summary>
+public sealed record PercentilePoint(double Percentile, long Micros);
+
+/// <summary>
+/// One second of the run (the last one shorter, as the run ends): what completed and failed in it and
+/// how fast. <paramref name="Length"/> is the sampler's actual interval, so throughput stays honest
+/// when a tick comes late.
+/// </summary>
+public sealed record SecondSample(int Second, TimeSpan Length, long Completed, long Errors, long P50Micros, long P99Micros)
+{
+    public double Tps => Length > TimeSpan.Zero ? Completed / Length.TotalSeconds : 0;
+}
+
 /// <summary>A terminal that never got to send: it could not connect, or its sign-on was not approved.</summary>
 public sealed record SignOnFailure(string Tid, string Reason);
 
@@ -29,6 +42,10 @@ public sealed record RunResults
     public required int Connected { get; init; }
     public required int SignedOn { get; init; }
     public required IReadOnlyList<SignOnFailure> SignOnFailures { get; init; }
+    /// <summary>One sample per second from the start of the run (connecting included) to its end; the completed counts add up to <see cref="Completed"/>.</summary>
+    public required IReadOnlyList<SecondSample> Timeline { get; init; }
+    /// <summary>The latency distribution by percentile, for a chart; empty when nothing completed.</summary>
+    public required IReadOnlyList<PercentilePoint> LatencyDistribution { get; init; }
 
     public long Errors => Timeouts + ConnectionLosses + Unreadable;
 

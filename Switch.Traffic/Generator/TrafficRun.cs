@@ -9,12 +9,17 @@ public static class TrafficRun
     public static Task<RunResults> RunAsync(RunOptions options, CancellationToken cancellation = default) =>
         RunAsync(options, log: null, cancellation);
 
+    /// <inheritdoc cref="RunAsync(RunOptions, ILogger?, IProgress{RunProgress}?, CancellationToken)"/>
+    public static Task<RunResults> RunAsync(RunOptions options, ILogger? log, CancellationToken cancellation = default) =>
+        RunAsync(options, log, progress: null, cancellation);
+
     /// <summary>
     /// Runs the terminals for ramp-up plus duration, waits up to the timeout for the last answers and
-    /// returns what was measured. Cancelling ends the sending window early; the results still come back.
+    /// returns what was measured, telling <paramref name="progress"/> (when given) where the run stands
+    /// once a second and once more at the end. Cancelling ends the sending window early; the results still come back.
     /// </summary>
     /// <exception cref="ArgumentException">The options cannot run; the message names the option.</exception>
-    public static async Task<RunResults> RunAsync(RunOptions options, ILogger? log, CancellationToken cancellation = default)
+    public static async Task<RunResults> RunAsync(RunOptions options, ILogger? log, IProgress<RunProgress>? progress, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Validate() is { } problem)
@@ -33,6 +38,8 @@ public static class TrafficRun
             options.Terminals, options.Tid(0), options.Target, Mode(options), options.RampUp, options.Duration);
 
         using var ended = new CancellationTokenSource();
+        var monitor = new RunMonitor(clock, recorder, options.Terminals, progress);
+        var sampling = monitor.RunAsync(ended.Token);
         using (cancellation.Register(clock.StopSending))
         {
             var starting = Task.WhenAll(sessions.Select((session, i) => StartAsync(session, options.StartOffset(i), clock, ended.Token)));
@@ -46,6 +53,10 @@ public static class TrafficRun
         {
             await session.DisposeAsync().ConfigureAwait(false);
         }
+
+        // Every answer is in: the last, shorter second closes the timeline.
+        await sampling.ConfigureAwait(false);
+        monitor.Sample();
 
         return recorder.Results(options, clock.Measured);
     }
