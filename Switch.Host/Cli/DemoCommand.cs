@@ -37,7 +37,7 @@ public static class DemoCommand
             var options = new DemoOptions(result.GetValue(data)!, sendFor, result.GetValue(terminals), perSecond);
             try
             {
-                var results = await DemoWorld.RunAsync(options, Log.Logger, cancellation).ConfigureAwait(false);
+                var results = await DemoWorld.RunAsync(options, Log.Logger, liveConsole: true, cancellation).ConfigureAwait(false);
                 await output.WriteLineAsync(ReportWriter.Summary(results)).ConfigureAwait(false);
                 return results.TargetUnreachable ? ExitCodes.Failure : ExitCodes.Ok;
             }

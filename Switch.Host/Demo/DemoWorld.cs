@@ -3,6 +3,7 @@ using Switch.Host.Configuration;
 using Switch.Host.Hosting;
 using Switch.Traffic.Acquirer;
 using Switch.Traffic.Generator;
+using Switch.Traffic.Live;
 
 namespace Switch.Host.Demo;
 
@@ -15,7 +16,8 @@ public static class DemoWorld
 {
     private static readonly TimeSpan LinkWait = TimeSpan.FromSeconds(30);
 
-    public static async Task<RunResults> RunAsync(DemoOptions options, ILogger log, CancellationToken cancellation)
+    /// <param name="liveConsole">Show the run's progress on this process's console (the command does; tests do not).</param>
+    public static async Task<RunResults> RunAsync(DemoOptions options, ILogger log, bool liveConsole, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
@@ -44,17 +46,17 @@ public static class DemoWorld
                     log.Information(
                         "Demo: {Terminals} terminals at {Rate}/s for {Duration}; try GET http://{Admin}/api/transactions/{{rrn}} with 'Authorization: Bearer change-me'",
                         options.Terminals, options.Rate, options.Duration, node.AdminEndPoint);
-                    var results = await TrafficRun.RunAsync(
-                        new RunOptions
-                        {
-                            Target = node.TerminalEndPoint,
-                            Terminals = options.Terminals,
-                            Rate = options.Rate,
-                            Duration = options.Duration,
-                            RampUp = TimeSpan.FromSeconds(Math.Min(2, options.Duration.TotalSeconds / 4)),
-                        },
-                        log,
-                        cancellation).ConfigureAwait(false);
+                    var load = new RunOptions
+                    {
+                        Target = node.TerminalEndPoint,
+                        Terminals = options.Terminals,
+                        Rate = options.Rate,
+                        Duration = options.Duration,
+                        RampUp = TimeSpan.FromSeconds(Math.Min(2, options.Duration.TotalSeconds / 4)),
+                    };
+                    var results = liveConsole
+                        ? await ConsoleRun.RunAsync(load, log, cancellation).ConfigureAwait(false)
+                        : await TrafficRun.RunAsync(load, log, cancellation).ConfigureAwait(false);
                     await ReportWriter.WriteAsync(results, options.ReportDirectory, cancellation).ConfigureAwait(false);
                     log.Information(
                         "Demo done: acquirers saw {Primary} and {Secondary} messages; report in {Report}",

@@ -24,7 +24,7 @@ public sealed class DemoTests : IDisposable
     {
         var options = new DemoOptions(_data, TimeSpan.FromSeconds(3), Terminals: 5, Rate: 50);
 
-        var results = await DemoWorld.RunAsync(options, Logger.None, CancellationToken.None);
+        var results = await DemoWorld.RunAsync(options, Logger.None, liveConsole: false, CancellationToken.None);
 
         Assert.True(results.Completed > 0);
         Assert.Equal(0, results.Errors);

@@ -89,7 +89,7 @@ internal static class RunCommand
                 return Usage.Fail($"--report: cannot create '{directory}': {ex.Message}");
             }
 
-            var results = await RunWithProgressAsync(options, cancellation).ConfigureAwait(false);
+            var results = await ConsoleRun.RunAsync(options, Log.Logger, cancellation).ConfigureAwait(false);
             if (results.TargetUnreachable)
             {
                 await Console.Error.WriteLineAsync($"Cannot reach {endpoint}: {(results.SignOnFailures.Count > 0 ? results.SignOnFailures[0].Reason : "no terminal connected")}").ConfigureAwait(false);
@@ -101,18 +101,6 @@ internal static class RunCommand
             return 0;
         });
         return command;
-    }
-
-    // A table redrawn in place only makes sense on a terminal; redirected output gets a line a second.
-    private static async Task<RunResults> RunWithProgressAsync(RunOptions options, CancellationToken cancellation)
-    {
-        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
-        {
-            return await TrafficRun.RunAsync(options, Log.Logger, new PlainProgress(Console.Out), cancellation).ConfigureAwait(false);
-        }
-
-        await using var live = new LiveConsoleProgress(AnsiConsole.Console, $"{options.Terminals} terminals to {options.Target}, {TrafficRun.Mode(options)}");
-        return await TrafficRun.RunAsync(options, Log.Logger, live, cancellation).ConfigureAwait(false);
     }
 
     private static bool TryDuration(string? text, string option, out TimeSpan duration, out string failure)
