@@ -81,6 +81,12 @@ internal sealed class TerminalState
     /// <summary>Forgets the challenges of a transaction that has stopped: its challenge ids lead nowhere now.</summary>
     public void CloseChallengesOf(IActorRef transaction)
     {
+        // Called for every finished transaction; almost none challenged, so nothing to scan or allocate.
+        if (_challenges.Count == 0)
+        {
+            return;
+        }
+
         foreach (var (challengeId, _) in _challenges.Where(c => c.Value.Transaction.Equals(transaction)).ToList())
         {
             _challenges.Remove(challengeId);
