@@ -19,7 +19,7 @@ public sealed class CardActivity
 
     public const int ProfileDays = 90;
 
-    /// <summary>Day-and-MCC spend entries; past this the oldest day goes first.</summary>
+    /// <summary>Day-and-MCC spend entries; past this the oldest go first.</summary>
     public const int MaxSpendEntries = 1024;
 
     public static readonly TimeSpan RecentWindow = TimeSpan.FromHours(24);
@@ -213,8 +213,7 @@ public sealed class CardActivity
 
         while (_spend.Count > MaxSpendEntries)
         {
-            var oldest = _spend.Keys.Min(k => k.Day);
-            RemoveSpend(day => day == oldest);
+            _spend.Remove(_spend.Keys.Where(k => k != key).MinBy(k => k.Day));
         }
     }
 

@@ -93,26 +93,26 @@ internal sealed class ConditionLexer(string text)
 
     private Token Operator()
     {
+        // The whole run of operator characters, so "=>" or "==" is reported as written rather than split.
         var start = _position;
-        var first = text[_position++];
-        var equals = _position < text.Length && text[_position] == '=';
-        if (equals)
+        while (_position < text.Length && text[_position] is '<' or '>' or '=' or '!')
         {
             _position++;
         }
 
-        Comparison? comparison = (first, equals) switch
+        var op = text[start.._position];
+        Comparison? comparison = op switch
         {
-            ('<', false) => Comparison.Less,
-            ('<', true) => Comparison.LessOrEqual,
-            ('>', false) => Comparison.Greater,
-            ('>', true) => Comparison.GreaterOrEqual,
-            ('=', false) => Comparison.Equal,
-            ('!', true) => Comparison.NotEqual,
+            "<" => Comparison.Less,
+            "<=" => Comparison.LessOrEqual,
+            ">" => Comparison.Greater,
+            ">=" => Comparison.GreaterOrEqual,
+            "=" => Comparison.Equal,
+            "!=" => Comparison.NotEqual,
             _ => null,
         };
-        return comparison is { } op
-            ? new Token(TokenKind.Operator, start, text[start.._position], op)
-            : throw new ConditionSyntaxException(start, $"'{text[start.._position]}' is not an operator: use <, <=, >, >=, = or !=");
+        return comparison is { } known
+            ? new Token(TokenKind.Operator, start, op, known)
+            : throw new ConditionSyntaxException(start, $"'{op}' is not an operator: use <, <=, >, >=, = or !=");
     }
 }
