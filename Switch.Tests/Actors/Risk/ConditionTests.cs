@@ -83,6 +83,21 @@ public sealed class ConditionTests
     }
 
     [Fact]
+    public void Matching_allocates_nothing()
+    {
+        var condition = Condition.Parse("(amount > 1000 and not mcc_group = fuel) or card_country != 'CN' or hour >= 22");
+        condition.Matches(Sample);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            condition.Matches(Sample);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void The_text_is_kept_as_written() =>
         Assert.Equal("amount > 5 and night = 1", Condition.Parse("  amount > 5 and night = 1 ").ToString());
 
