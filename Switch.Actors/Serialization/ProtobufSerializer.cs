@@ -60,5 +60,12 @@ public sealed class ProtobufSerializer : SerializerWithStringManifest
             : throw new SerializationException($"no .proto message is named '{manifest}'");
 
     /// <summary>Every .proto file compiled into the switch: add new ones here.</summary>
-    internal static IEnumerable<FileDescriptor> Descriptors() => [TerminalEventsReflection.Descriptor, ReversalEventsReflection.Descriptor, ChallengeEventsReflection.Descriptor];
+    internal static IEnumerable<FileDescriptor> Descriptors() =>
+    [
+        TerminalEventsReflection.Descriptor,
+        ReversalEventsReflection.Descriptor,
+        ChallengeEventsReflection.Descriptor,
+        CardActivityReflection.Descriptor,
+        CardEventsReflection.Descriptor,
+    ];
 }
