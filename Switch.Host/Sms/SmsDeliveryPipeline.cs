@@ -77,7 +77,8 @@ internal static class SmsDeliveryPipeline
 
     public static string Describe(Exception exception) => exception switch
     {
-        TimeoutRejectedException timeout => string.Create(CultureInfo.InvariantCulture, $"no answer within {timeout.Timeout.TotalMilliseconds:0} ms"),
+        // The attempt's bound or the whole delivery's: whichever ran out first.
+        TimeoutRejectedException timeout => string.Create(CultureInfo.InvariantCulture, $"timed out after {timeout.Timeout.TotalMilliseconds:0} ms"),
         HttpRequestException request => $"transport error ({request.HttpRequestError})",
         _ => exception.GetType().Name,
     };

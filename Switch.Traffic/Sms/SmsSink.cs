@@ -64,8 +64,21 @@ public sealed class SmsSink : IAsyncDisposable
     /// <summary>Where the sink listens, with the actual port when port 0 was asked for; valid after <see cref="StartAsync"/>.</summary>
     public IPEndPoint LocalEndPoint => _listener.IPEndPoint!;
 
-    /// <summary>The URL to configure as the switch's <c>switch.sms.webhook-url</c>.</summary>
-    public Uri WebhookUrl => new($"http://{LocalEndPoint}{WebhookPath}");
+    /// <summary>
+    /// The URL to configure as the switch's <c>switch.sms.webhook-url</c>; a sink listening on every
+    /// interface (0.0.0.0) is named by its loopback address, which a client can connect to.
+    /// </summary>
+    public Uri WebhookUrl
+    {
+        get
+        {
+            var endpoint = LocalEndPoint;
+            var address = endpoint.Address.Equals(IPAddress.Any) ? IPAddress.Loopback
+                : endpoint.Address.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback
+                : endpoint.Address;
+            return new Uri($"http://{new IPEndPoint(address, endpoint.Port)}{WebhookPath}");
+        }
+    }
 
     public SmsSinkStats Stats => new(Interlocked.Read(ref _received), Interlocked.Read(ref _rejected), _codes.Count);
 

@@ -12,13 +12,13 @@ internal sealed record SmsWebhookRequest(string To, string Text, string Challeng
     public override string ToString() => $"SmsWebhookRequest {{ ChallengeId = {ChallengeId} }}";
 
     /// <summary>The request, or why it is not one; error texts quote no value from the body.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> body, out SmsWebhookRequest? request, out string error)
+    public static bool TryParse(byte[] body, out SmsWebhookRequest? request, out string error)
     {
         request = null;
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body.ToArray());
+            document = JsonDocument.Parse(body);
         }
         catch (JsonException ex)
         {

@@ -41,7 +41,7 @@ public sealed class SmsLoggingTests
         Assert.Contains(outcomes, l => l.Level == LogLevel.Information && l.Message.Contains("CI-RETRIED", StringComparison.Ordinal) && l.Message.Contains("after 2 attempt(s)", StringComparison.Ordinal));
         Assert.Contains(outcomes, l => l.Level == LogLevel.Warning && l.Message.Contains("CI-REFUSED", StringComparison.Ordinal) && l.Message.EndsWith("HTTP 400", StringComparison.Ordinal));
         Assert.Contains(outcomes, l => l.Message.Contains("CI-CLOSED", StringComparison.Ordinal) && l.Message.EndsWith("transport error (ConnectionError)", StringComparison.Ordinal));
-        Assert.Contains(outcomes, l => l.Message.Contains("CI-SILENT", StringComparison.Ordinal) && l.Message.EndsWith("no answer within 100 ms", StringComparison.Ordinal));
+        Assert.Contains(outcomes, l => l.Message.Contains("CI-SILENT", StringComparison.Ordinal) && l.Message.EndsWith("timed out after 100 ms", StringComparison.Ordinal));
         Assert.Contains(outcomes, l => l.Message.Contains("CI-NOURL", StringComparison.Ordinal) && l.Message.Contains("not sent", StringComparison.Ordinal));
         Assert.Contains(logs.Lines, l => l.Level == LogLevel.Debug && l.Message.Contains("CI-RETRIED", StringComparison.Ordinal) && l.Message.Contains("attempt 1 failed (HTTP 503)", StringComparison.Ordinal));
 

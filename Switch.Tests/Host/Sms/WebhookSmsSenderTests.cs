@@ -110,7 +110,7 @@ public sealed class WebhookSmsSenderTests
 
         var delivery = await services.GetRequiredService<ISmsSender>().SendAsync(SmsSenders.Message(), CancellationToken.None);
 
-        Assert.Equal(new SmsDelivery(SmsDeliveryStatus.Failed, 3, "no answer within 200 ms"), delivery);
+        Assert.Equal(new SmsDelivery(SmsDeliveryStatus.Failed, 3, "timed out after 200 ms"), delivery);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class WebhookSmsSenderTests
 
         var delivery = await services.GetRequiredService<ISmsSender>().SendAsync(SmsSenders.Message(), CancellationToken.None);
 
-        Assert.Equal(new SmsDelivery(SmsDeliveryStatus.Failed, 1, "no answer within 500 ms"), delivery);
+        Assert.Equal(new SmsDelivery(SmsDeliveryStatus.Failed, 1, "timed out after 500 ms"), delivery);
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(450), TimeSpan.FromSeconds(5));
     }
 

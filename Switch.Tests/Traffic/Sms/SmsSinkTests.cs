@@ -141,4 +141,17 @@ public sealed class SmsSinkTests
         Assert.Equal("482913", await sink.WaitForCodeAsync("CI3", TimeSpan.Zero));
         Assert.Equal(new SmsSinkStats(4, 0, 2), sink.Stats);
     }
+
+    [Fact]
+    public async Task A_sink_on_every_interface_names_a_webhook_url_a_client_can_reach()
+    {
+        await using var sink = new SmsSink(new SmsSinkOptions { Listen = new IPEndPoint(IPAddress.Any, 0) });
+        await sink.StartAsync();
+
+        using var posted = await SinkClient.PostAsync(sink, SinkClient.Body("CI1"));
+
+        Assert.Equal($"http://127.0.0.1:{sink.LocalEndPoint.Port}/sms", sink.WebhookUrl.ToString());
+        Assert.NotEqual(0, sink.LocalEndPoint.Port);
+        Assert.Equal(HttpStatusCode.NoContent, posted.StatusCode);
+    }
 }
