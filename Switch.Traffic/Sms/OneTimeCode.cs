@@ -4,11 +4,12 @@ namespace Switch.Traffic.Sms;
 internal static class OneTimeCode
 {
     public const int MinDigits = 4;
-    public const int MaxDigits = 8;
+    public const int MaxDigits = 9;
 
     /// <summary>
-    /// The longest run of 4 to 8 ASCII digits (the first of equally long ones). Longest, not first:
-    /// a text may also carry a card's or phone's last 4 digits, and codes are 6 digits by default.
+    /// The longest run of 4 to 9 ASCII digits (the code lengths the switch allows), the first of
+    /// equally long ones. Longest, not first: a text may also carry a card's or phone's last 4
+    /// digits, and codes are 6 digits by default.
     /// </summary>
     public static bool TryFind(string text, out string code)
     {

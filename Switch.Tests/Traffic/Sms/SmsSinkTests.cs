@@ -101,7 +101,7 @@ public sealed class SmsSinkTests
     [InlineData("{\"text\": \"code 123456\", \"challengeId\": \"CI1\"}", "\"to\" must be a non-empty string")]
     [InlineData("{\"to\": \"13812345678\", \"text\": 123456, \"challengeId\": \"CI1\"}", "\"text\" must be a non-empty string")]
     [InlineData("{\"to\": \"13812345678\", \"text\": \"code 123456\", \"challengeId\": \"\"}", "\"challengeId\" must be a non-empty string")]
-    [InlineData("{\"to\": \"13812345678\", \"text\": \"no code here 123\", \"challengeId\": \"CI1\"}", "\"text\" holds no code (4 to 8 digits in a row)")]
+    [InlineData("{\"to\": \"13812345678\", \"text\": \"no code here 123\", \"challengeId\": \"CI1\"}", "\"text\" holds no code (4 to 9 digits in a row)")]
     public async Task A_malformed_body_is_refused_400_with_the_reason(string body, string error)
     {
         await using var sink = await SinkClient.StartAsync();
