@@ -61,14 +61,13 @@ public sealed class WebhookSmsSender : ISmsSender
         try
         {
             using var response = await _pipeline.ExecuteAsync(
-                async (attempt, _) =>
+                async attempt =>
                 {
                     attempts++;
                     using var request = NewRequest(body, signature);
                     return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.CancellationToken).ConfigureAwait(false);
                 },
-                context,
-                this).ConfigureAwait(false);
+                context).ConfigureAwait(false);
             failure = response.IsSuccessStatusCode ? null : SmsDeliveryPipeline.Describe(response);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
