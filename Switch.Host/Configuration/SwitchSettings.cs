@@ -64,5 +64,29 @@ public sealed record ClusterSettings(IPEndPoint Listen, IReadOnlyList<EndPoint> 
 /// <summary>Merchants and terminals known at start (<c>switch.registry</c>).</summary>
 public sealed record RegistrySettings(IReadOnlyList<Merchant> Merchants, IReadOnlyList<TerminalRegistration> Terminals);
 
-/// <summary>The SMS webhook; null when none is configured.</summary>
-public sealed record SmsSettings(Uri? WebhookUrl, string Secret);
+/// <summary>The SMS webhook (<c>switch.sms</c>). The secret never appears in the string form.</summary>
+/// <param name="WebhookUrl">Where messages are posted; null when none is configured.</param>
+/// <param name="Secret">HMAC-SHA256 key of the X-Signature header; empty for unsigned requests.</param>
+public sealed record SmsSettings(Uri? WebhookUrl, string Secret)
+{
+    // The defaults mirror hocon/switch.conf, which is what a node reads; these serve code that builds settings itself.
+
+    /// <summary>Bound on one attempt.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Calls at most for one message, the first included.</summary>
+    public int Attempts { get; init; } = 4;
+
+    /// <summary>Delay before the first retry, doubled per retry (with jitter) up to <see cref="BackoffMax"/>.</summary>
+    public TimeSpan Backoff { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan BackoffMax { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Bound on one message, every attempt and delay included.</summary>
+    public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    public override string ToString() =>
+        $"SmsSettings {{ WebhookUrl = {WebhookUrl?.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)}, " +
+        $"Secret = {(Secret.Length == 0 ? "none" : "[hidden]")}, Timeout = {Timeout}, Attempts = {Attempts}, " +
+        $"Backoff = {Backoff}, BackoffMax = {BackoffMax}, TotalTimeout = {TotalTimeout} }}";
+}

@@ -122,14 +122,23 @@ public static class SwitchSettingsReader
     private static SmsSettings ReadSms(ConfigReader sms)
     {
         var url = sms.Text("webhook-url");
-        if (url.Length == 0)
+        Uri? uri = null;
+        if (url.Length > 0 && !(Uri.TryCreate(url, UriKind.Absolute, out uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
         {
-            return new SmsSettings(null, sms.Text("secret"));
+            throw sms.Invalid("webhook-url", $"'{url}' is not an http(s) URL");
         }
 
-        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            ? new SmsSettings(uri, sms.Text("secret"))
-            : throw sms.Invalid("webhook-url", $"'{url}' is not an http(s) URL");
+        var settings = new SmsSettings(uri, sms.Text("secret"))
+        {
+            Timeout = sms.Duration("timeout"),
+            Attempts = sms.Int("attempts", 1, 10),
+            Backoff = sms.Duration("backoff"),
+            BackoffMax = sms.Duration("backoff-max"),
+            TotalTimeout = sms.Duration("total-timeout"),
+        };
+        return settings.BackoffMax < settings.Backoff ? throw sms.Invalid("backoff-max", "must not be shorter than backoff")
+            : settings.TotalTimeout < settings.Timeout ? throw sms.Invalid("total-timeout", "must not be shorter than timeout")
+            : settings;
     }
 
     private static RegistrySettings ReadRegistry(ConfigReader registry)

@@ -14,6 +14,7 @@ internal static class TrafficCli
         {
             AcquirerCommand.Create(),
             RunCommand.Create(),
+            SmsSinkCommand.Create(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
