@@ -1,6 +1,7 @@
 using System.Text;
 using Akka.Actor;
 using Akka.Event;
+using Switch.Actors.Events;
 using Switch.Actors.Transactions;
 using Switch.Protocol.Iso8583;
 using Switch.Protocol.Iso8583.Tlv;
@@ -9,8 +10,9 @@ namespace Switch.Actors.Terminals;
 
 /// <summary>
 /// A transaction that challenges the cardholder spans several requests from the terminal, each with
-/// a new STAN and each answered 1A until the last. Its child says so with <see cref="AwaitChallenge"/>;
-/// requests carrying that challenge id (field 62, tag CI) then reach the same child, not a new one.
+/// a new STAN and each answered 1A until the last. The terminal journals that a challenge is open
+/// (<see cref="ChallengeAwaited"/>); a request naming its id (field 62, tag CI) gets a new child that
+/// takes the cardholder's step under the challenge's RRN. The card entity holds the challenge itself.
 /// </summary>
 public sealed partial class TerminalActor
 {
@@ -20,56 +22,77 @@ public sealed partial class TerminalActor
     private void AwaitChallenge(AwaitChallenge waiting)
     {
         var transaction = Sender;
+        Context.Unwatch(transaction);
+        Context.Stop(transaction);
         if (_state.InFlightWith(transaction) is not { } inFlight)
         {
-            _log.Warning("Terminal {0}: a transaction opened challenge {1} with no request in flight", _tid, waiting.ChallengeId);
+            _log.Warning("Terminal {0}: a transaction opened challenge {1} with no request in flight", _tid, waiting.Event.ChallengeId);
             return;
         }
 
+        if (_state.IsChallengeOpen(waiting.Event.ChallengeId))
+        {
+            AnswerStep(inFlight, waiting.Reply);
+            return;
+        }
+
+        PersistAsync(Tag(waiting.Event, waiting.Event.Rrn), _ =>
+        {
+            _state.ChallengeAwaited(waiting.Event, NowUnixMs);
+            AnswerStep(inFlight, waiting.Reply);
+            SnapshotWhenDue();
+        });
+    }
+
+    private void AnswerStep(InFlight inFlight, byte[] reply)
+    {
         foreach (var request in inFlight.Waiting)
         {
-            Reply(request, waiting.Reply);
+            Reply(request, reply);
         }
 
         _state.End(inFlight.Key.Stan);
-        _state.OpenChallenge(waiting.ChallengeId, new OpenChallenge(transaction, inFlight.Rrn));
         StopWhenIdle();
     }
 
-    /// <returns>Whether the request named a challenge, and so was dealt with here.</returns>
-    private bool ContinueChallenge(TerminalRequest request, in IsoMessage message, DuplicateKey key, DateTimeOffset now)
+    /// <summary>
+    /// Finds the open challenge a request continues. Field 62 that is not well-formed TLV is a
+    /// format error (30); a challenge id not open on this terminal is answered 12, as a challenge of
+    /// another terminal is: a terminal learns nothing about challenges but its own.
+    /// </summary>
+    /// <returns>False when the request was answered here.</returns>
+    private bool TryFindChallenge(TerminalRequest request, in IsoMessage message, long nowUnixMs, out ChallengeAwaited? challenge)
     {
-        if (!TryReadChallengeId(in message, out var challengeId))
+        challenge = null;
+        if (!message.Has(ChallengeTags.Field))
         {
-            return false;
-        }
-
-        if (challengeId is null || !_state.TryGetChallenge(challengeId, out var challenge))
-        {
-            _log.Warning("Terminal {0}: a request names a challenge that is not open here; answered 12", _tid);
-            Reply(request, ReplyBuilder.Build(in message, ResponseCodes.InvalidTransaction));
             return true;
         }
 
-        _state.Begin(new InFlight(key, challenge.Rrn, request, challenge.Transaction));
-        challenge.Transaction.Tell(new ContinueTransaction(request.Message, now));
-        return true;
-    }
-
-    /// <returns>Whether field 62 carries a CI tag; <paramref name="challengeId"/> is null when its value cannot be one.</returns>
-    private static bool TryReadChallengeId(in IsoMessage message, out string? challengeId)
-    {
-        challengeId = null;
-        if (!message.Has(ChallengeTags.Field) || !new TlvReader(message.Raw(ChallengeTags.Field)).TryFind(ChallengeTags.ChallengeId, out var value))
+        var tlv = new TlvReader(message.Raw(ChallengeTags.Field), ChallengeTags.Field);
+        if (tlv.Validate() is { } error)
         {
+            _log.Warning("Terminal {0}: field 62 is malformed ({1}); answered 30", _tid, error.Message);
+            Reply(request, ReplyBuilder.Build(in message, ResponseCodes.FormatError));
             return false;
         }
 
-        if (value.Length is > 0 and <= MaxChallengeIdLength && !value.ContainsAnyExceptInRange((byte)'!', (byte)'~'))
+        if (!tlv.TryFind(ChallengeTags.ChallengeId, out var value))
         {
-            challengeId = Encoding.ASCII.GetString(value);
+            return true;
         }
 
+        if (!IsChallengeId(value) || !_state.TryGetChallenge(Encoding.ASCII.GetString(value), nowUnixMs, out var open))
+        {
+            _log.Warning("Terminal {0}: a request names a challenge that is not open here; answered 12", _tid);
+            Reply(request, ReplyBuilder.Build(in message, ResponseCodes.InvalidTransaction));
+            return false;
+        }
+
+        challenge = open;
         return true;
     }
+
+    private static bool IsChallengeId(ReadOnlySpan<byte> value) =>
+        value.Length is > 0 and <= MaxChallengeIdLength && !value.ContainsAnyExceptInRange((byte)'!', (byte)'~');
 }

@@ -7,6 +7,7 @@ using Akka.Persistence.Journal;
 using Switch.Actors.Events;
 using Switch.Actors.Registry;
 using Switch.Actors.Reversals;
+using Switch.Actors.Risk;
 using Switch.Actors.Transactions;
 using Switch.Protocol.Iso8583;
 
@@ -28,6 +29,9 @@ public sealed partial class TerminalActor : ReceivePersistentActor
     private readonly TerminalEntitySettings _settings;
     private readonly TerminalState _state;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+
+    // Not journaled: velocity is about the last hour, and a terminal that restarts starts it afresh.
+    private readonly TerminalActivity _activity = new();
     private bool _stopping;
 
     public TerminalActor(string tid, TerminalEntitySettings settings)
@@ -36,13 +40,15 @@ public sealed partial class TerminalActor : ReceivePersistentActor
         _settings = settings;
         _state = new TerminalState(
             settings.DuplicateWindow,
-            new ReversalMemory(settings.ReversalWindow ?? TerminalEntitySettings.DefaultReversalWindow, settings.ReversalMemoryLimit));
+            new ReversalMemory(settings.ReversalWindow ?? TerminalEntitySettings.DefaultReversalWindow, settings.ReversalMemoryLimit),
+            new OpenChallenges(settings.ChallengeWindow ?? TerminalEntitySettings.DefaultChallengeWindow));
         Recover<SnapshotOffer>(offer => _state.Restore((TerminalSnapshot)offer.Snapshot, NowUnixMs));
         Recover<TerminalSignedOn>(_ => _state.SignOn());
         Recover<TerminalSignedOff>(_ => _state.SignOff());
         Recover<TransactionStarted>(_state.Started);
         Recover<TransactionCompleted>(e => _state.Remember(e, NowUnixMs));
         Recover<TerminalReversalCompleted>(e => _state.ReversalCompleted(e, NowUnixMs));
+        Recover<ChallengeAwaited>(e => _state.ChallengeAwaited(e, NowUnixMs));
         Recover<RecoveryCompleted>(_ => ReverseUnfinished());
         Command<TerminalRequest>(Handle);
         // The queue answers both the reversals of what a crash or a failed child left unfinished and
@@ -186,19 +192,27 @@ public sealed partial class TerminalActor : ReceivePersistentActor
             return;
         }
 
-        if (_state.SignedOn && ContinueChallenge(request, in message, key, now))
-        {
-            return;
-        }
-
-        var rrn = _settings.Rrns.Next(now);
-        var maskedPan = MaskedPan(in message);
         if (!_state.SignedOn)
         {
-            DeclineLocally(request, in message, key, merchant, rrn, maskedPan, ResponseCodes.NotPermittedToTerminal, "terminal is not signed on");
+            DeclineLocally(request, in message, key, merchant, _settings.Rrns.Next(now), MaskedPan(in message), ResponseCodes.NotPermittedToTerminal, "terminal is not signed on");
             return;
         }
 
+        if (MerchantIntegrity.Check(in message, merchant) is { } mismatch)
+        {
+            _log.Warning("Terminal {0}: the request names another {1} than merchant {2}'s; refused 58", _tid, mismatch == MerchantMismatch.Mid ? "merchant" : "MCC", merchant.Mid);
+            TerminalMetrics.MerchantMismatch(mismatch);
+            DeclineLocally(request, in message, key, merchant, _settings.Rrns.Next(now), MaskedPan(in message), ResponseCodes.NotPermittedToTerminal, "merchant or MCC mismatch");
+            return;
+        }
+
+        if (!TryFindChallenge(request, in message, now.ToUnixTimeMilliseconds(), out var challenge))
+        {
+            return;
+        }
+
+        var rrn = challenge?.Rrn ?? _settings.Rrns.Next(now);
+        var maskedPan = MaskedPan(in message);
         var validation = _settings.Validator.Validate(in message, now);
         if (!validation.Passed)
         {
@@ -206,10 +220,24 @@ public sealed partial class TerminalActor : ReceivePersistentActor
             return;
         }
 
-        var transaction = Context.ActorOf(_settings.TransactionProps(), $"txn-{rrn}");
+        var panToken = PanToken(in message);
+        if (challenge is not null && !string.Equals(challenge.CardToken, panToken, StringComparison.Ordinal))
+        {
+            _log.Warning("Terminal {0}: a request for another card names challenge {1}; answered 12", _tid, challenge.ChallengeId);
+            Reply(request, ReplyBuilder.Build(in message, ResponseCodes.InvalidTransaction));
+            return;
+        }
+
+        if (challenge is null)
+        {
+            _activity.Record(now, message.GetInt64(4));
+        }
+
+        // Each step of a challenge is a request of its own: the STAN keeps their children apart under one RRN.
+        var transaction = Context.ActorOf(_settings.TransactionProps(), $"txn-{rrn}-{key.Stan}");
         Context.Watch(transaction);
         _state.Begin(new InFlight(key, rrn, request, transaction));
-        transaction.Tell(new AuthorizeTransaction(request.Message, merchant, rrn, PanToken(in message), maskedPan, now));
+        transaction.Tell(new AuthorizeTransaction(request.Message, merchant, rrn, panToken, maskedPan, now, _activity.Velocity(now), challenge?.ChallengeId));
     }
 
     private void DeclineLocally(TerminalRequest request, in IsoMessage message, DuplicateKey key, Merchant merchant, string rrn, string maskedPan, string code, string reason)
@@ -274,7 +302,6 @@ public sealed partial class TerminalActor : ReceivePersistentActor
     /// </summary>
     private void TransactionStopped(IActorRef transaction)
     {
-        _state.CloseChallengesOf(transaction);
         if (_state.InFlightWith(transaction) is not { } inFlight)
         {
             return;
@@ -328,7 +355,6 @@ public sealed partial class TerminalActor : ReceivePersistentActor
         PersistAsync(Tag(finish.Event, finish.Event.Rrn), _ =>
         {
             Complete(finish.Event, finish.Reply);
-            _state.CloseChallengesOf(transaction);
             Context.Unwatch(transaction);
             Context.Stop(transaction);
         });

@@ -23,6 +23,10 @@ namespace Switch.Actors.Terminals;
 /// At most this many such transactions are remembered per terminal, the oldest forgotten first, so
 /// a busy terminal's state and snapshot stay bounded.
 /// </param>
+/// <param name="ChallengeWindow">
+/// How long a challenge the terminal's cardholder is answering stays routable; null for
+/// <see cref="DefaultChallengeWindow"/>. The card ends challenges sooner; this bounds the terminal's memory.
+/// </param>
 public sealed record TerminalEntitySettings(
     TerminalDirectory Directory,
     IsoProfile Profile,
@@ -35,8 +39,12 @@ public sealed record TerminalEntitySettings(
     Func<string, IActorRef?> ReversalQueues,
     int SnapshotEvery = 500,
     TimeSpan? ReversalWindow = null,
-    int ReversalMemoryLimit = 1_000)
+    int ReversalMemoryLimit = 1_000,
+    TimeSpan? ChallengeWindow = null)
 {
+    /// <summary>Longer than a challenge lives at the card, resends included.</summary>
+    public static TimeSpan DefaultChallengeWindow { get; } = TimeSpan.FromMinutes(30);
+
     /// <summary>A day: terminals reverse within the business day, usually within minutes.</summary>
     public static TimeSpan DefaultReversalWindow { get; } = TimeSpan.FromHours(24);
 }

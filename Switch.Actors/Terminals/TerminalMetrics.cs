@@ -8,12 +8,19 @@ public static class TerminalMetrics
 {
     public const string TransactionsName = "switch.transactions";
     public const string ReversalsName = "switch.terminal_reversals";
+    public const string MerchantMismatchesName = "switch.merchant_mismatches";
 
     private static readonly Counter<long> Transactions = SwitchMeter.Instance.CreateCounter<long>(
         TransactionsName, "{transaction}", "Authorizations and purchases by outcome and response code (field 39).");
 
     private static readonly Counter<long> Reversals = SwitchMeter.Instance.CreateCounter<long>(
         ReversalsName, "{reversal}", "Terminal reversals (0400/0401) by outcome and response code.");
+
+    private static readonly Counter<long> MerchantMismatches = SwitchMeter.Instance.CreateCounter<long>(
+        MerchantMismatchesName, "{request}", "Requests refused (58) for naming another merchant (field 42) or MCC (field 18): attempted code jumping.");
+
+    internal static void MerchantMismatch(MerchantMismatch mismatch) => MerchantMismatches.Add(
+        1, new KeyValuePair<string, object?>("field", mismatch == Terminals.MerchantMismatch.Mid ? "mid" : "mcc"));
 
     internal static void Completed(TransactionCompleted completed) => Transactions.Add(
         1,

@@ -17,15 +17,14 @@ internal sealed class TerminalState
     private readonly AnswerWindow<TerminalReversalCompleted> _reversalsAnswered;
     private readonly Dictionary<DuplicateKey, ReversalInFlight> _reversalsInFlight = [];
     private readonly ReversalMemory _reversible;
+    private readonly OpenChallenges _challenges;
 
-    // Not journaled: a challenge lives in its transaction child, which a restart does not bring back.
-    private readonly Dictionary<string, OpenChallenge> _challenges = new(StringComparer.Ordinal);
-
-    public TerminalState(TimeSpan window, ReversalMemory reversible)
+    public TerminalState(TimeSpan window, ReversalMemory reversible, OpenChallenges challenges)
     {
         _completed = new AnswerWindow<TransactionCompleted>(window);
         _reversalsAnswered = new AnswerWindow<TerminalReversalCompleted>(window);
         _reversible = reversible;
+        _challenges = challenges;
     }
 
     public bool SignedOn { get; private set; }
@@ -61,6 +60,7 @@ internal sealed class TerminalState
         }
 
         _completed.Remember(KeyOf(completed.Request), completed.AtUnixMs, completed, nowUnixMs);
+        _challenges.CloseRrn(completed.Rrn);
     }
 
     public bool TryGetCompleted(DuplicateKey key, long nowUnixMs, out TransactionCompleted completed) =>
@@ -74,24 +74,11 @@ internal sealed class TerminalState
 
     public void End(int stan) => _inFlightByStan.Remove(stan);
 
-    public void OpenChallenge(string challengeId, OpenChallenge challenge) => _challenges[challengeId] = challenge;
+    public void ChallengeAwaited(ChallengeAwaited awaited, long nowUnixMs) => _challenges.Open(awaited, nowUnixMs);
 
-    public bool TryGetChallenge(string challengeId, out OpenChallenge challenge) => _challenges.TryGetValue(challengeId, out challenge!);
+    public bool IsChallengeOpen(string challengeId) => _challenges.IsOpen(challengeId);
 
-    /// <summary>Forgets the challenges of a transaction that has stopped: its challenge ids lead nowhere now.</summary>
-    public void CloseChallengesOf(IActorRef transaction)
-    {
-        // Called for every finished transaction; almost none challenged, so nothing to scan or allocate.
-        if (_challenges.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var (challengeId, _) in _challenges.Where(c => c.Value.Transaction.Equals(transaction)).ToList())
-        {
-            _challenges.Remove(challengeId);
-        }
-    }
+    public bool TryGetChallenge(string challengeId, long nowUnixMs, out ChallengeAwaited awaited) => _challenges.TryGet(challengeId, nowUnixMs, out awaited);
 
     /// <summary>
     /// Finds the original a reversal names: in flight, then among those that may have reached an
@@ -168,6 +155,7 @@ internal sealed class TerminalState
         snapshot.Unfinished.AddRange(_unfinished.Values);
         snapshot.Reversible.AddRange(_reversible.All);
         snapshot.RecentReversals.AddRange(_reversalsAnswered.Answers);
+        snapshot.Challenges.AddRange(_challenges.All);
         return snapshot;
     }
 
@@ -192,6 +180,11 @@ internal sealed class TerminalState
         foreach (var reversal in snapshot.RecentReversals)
         {
             _reversalsAnswered.Remember(KeyOf(reversal.Request), reversal.AtUnixMs, reversal, nowUnixMs);
+        }
+
+        foreach (var challenge in snapshot.Challenges)
+        {
+            _challenges.Open(challenge, nowUnixMs);
         }
     }
 

@@ -3,7 +3,7 @@ using Switch.Protocol.Iso8583;
 namespace Switch.Actors.Transactions;
 
 /// <summary>Where a request's PAN comes from, and what makes one plausible.</summary>
-internal static class CardNumber
+public static class CardNumber
 {
     public const int MinLength = 12;
     public const int MaxLength = 19;

@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using Akka.Actor;
 using Akka.Event;
 using Switch.Actors.Acquirers;
+using Switch.Actors.Cards;
 using Switch.Actors.Events;
 using Switch.Actors.Reversals;
 using Switch.Actors.Routing;
@@ -10,10 +12,12 @@ using Switch.Protocol.Iso8583;
 namespace Switch.Actors.Transactions;
 
 /// <summary>
-/// Authorizes one validated request, a child of its terminal: picks the acquirer, has the terminal
-/// journal the write-ahead record, sends, and turns the link's reply into the outcome. When the
-/// request may have reached the acquirer but no answer came (timeout, link lost), the reversal is
-/// durably queued before the terminal hears 68 or 91, so a crash can lose neither.
+/// Authorizes one validated request, a child of its terminal: asks the card entity (risk score, or
+/// the cardholder's challenge step), picks the acquirer, has the terminal journal the write-ahead
+/// record, sends, and turns the link's reply into the outcome. A challenge step ends the child with
+/// a 1A; the next step comes to a new child. When the request may have reached the acquirer but no
+/// answer came (timeout, link lost), the reversal is durably queued before the terminal hears 68 or
+/// 91, so a crash can lose neither.
 /// </summary>
 public sealed class TransactionActor : ReceiveActor, IWithTimers
 {
@@ -23,6 +27,9 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
     private AcquirerRoute _route = null!;
     private TransactionStarted _started = null!;
     private byte[] _acquirerRequest = [];
+    private RiskVerdict? _risk;
+    private CardOffer? _offer;
+    private bool _declinedByCard;
 
     public TransactionActor(TransactionSettings settings)
     {
@@ -37,9 +44,85 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
     private void Authorize(AuthorizeTransaction request)
     {
         _request = request;
-        _settings.Router.Tell(PickAcquirer.Instance);
-        Become(Routing);
+        var message = Request;
+        var tid = message.GetString(41).TrimEnd();
+        if (request.ChallengeId is { } challengeId)
+        {
+            var input = ChallengeInput.From(in message);
+            if (input.Kind == ChallengeInputKind.None)
+            {
+                // Naming the challenge without a phone, code or resend: a malformed step, answered
+                // 30; the challenge stays open for a well-formed one.
+                _log.Warning("Transaction {0}: a step of challenge {1} carries no phone, code or resend; answered 30", request.Rrn, challengeId);
+                Context.Parent.Tell(new AwaitChallenge(Awaited(challengeId), ReplyBuilder.Build(in message, ResponseCodes.FormatError, request.Rrn)));
+                Become(Done);
+                return;
+            }
+
+            _settings.Cards.Tell(new TakeChallengeStep(request.PanToken, challengeId, tid, input, message.GetInt64(4), request.Merchant, request.ReceivedAt));
+        }
+        else
+        {
+            _settings.Cards.Tell(new AssessAuthorization(
+                request.PanToken,
+                request.Rrn,
+                tid,
+                message.GetInt64(4),
+                request.Merchant,
+                CardCountry(in message),
+                request.Terminal,
+                request.ReceivedAt));
+        }
+
+        Timers.StartSingleTimer(nameof(CardSilent), CardSilent.Instance, _settings.CardTimeout);
+        Become(AwaitingCard);
     }
+
+    private void AwaitingCard()
+    {
+        Receive<CardVerdict>(verdict =>
+        {
+            Timers.Cancel(nameof(CardSilent));
+            _risk = verdict.Risk;
+            _offer = verdict.Offer;
+            switch (verdict.Kind)
+            {
+                case CardVerdictKind.Proceed:
+                    _settings.Router.Tell(PickAcquirer.Instance);
+                    Become(Routing);
+                    break;
+                case CardVerdictKind.Challenge when verdict.Prompt is { } prompt:
+                    Challenge(prompt);
+                    break;
+                default:
+                    _declinedByCard = true;
+                    Finish(Outcome.DeclinedLocally, verdict.ResponseCode, reason: verdict.Reason);
+                    break;
+            }
+        });
+        // Nothing has left the switch: a card that cannot answer (its shard moving, its journal
+        // stalled) fails this request fast rather than holding the terminal.
+        Receive<CardSilent>(_ => Finish(Outcome.DeclinedLocally, ResponseCodes.SystemMalfunction, reason: "the card entity did not answer in time"));
+    }
+
+    private void Challenge(ChallengePrompt prompt)
+    {
+        var request = Request;
+        var reply = ReplyBuilder.Build(in request, ResponseCodes.AdditionalAuthenticationRequired, _request.Rrn, null, ReplyAddendum.ChallengeStep(prompt.Field62));
+        Context.Parent.Tell(new AwaitChallenge(Awaited(prompt.ChallengeId), reply));
+        Become(Done);
+    }
+
+    private ChallengeAwaited Awaited(string challengeId) => new()
+    {
+        ChallengeId = challengeId,
+        Rrn = _request.Rrn,
+        CardToken = _request.PanToken,
+        AtUnixMs = Context.System.Scheduler.Now.ToUnixTimeMilliseconds(),
+        Risk = _risk,
+        MaskedPan = _request.MaskedPan,
+        Mid = _request.Merchant.Mid,
+    };
 
     private void Routing()
     {
@@ -50,7 +133,7 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
             var request = Request;
             try
             {
-                _acquirerRequest = AcquirerRequest.Build(in request, _route.Profile, _request.Rrn);
+                _acquirerRequest = AcquirerRequest.Build(in request, _route.Profile, _request.Rrn, _request.Merchant);
             }
             catch (Exception ex) when (ex is IsoFormatException or ArgumentOutOfRangeException)
             {
@@ -127,6 +210,7 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
         }
 
         var request = Request;
+        var offer = code == ResponseCodes.Approved ? _offer : null;
         var completed = new TransactionCompleted
         {
             Rrn = _request.Rrn,
@@ -137,9 +221,47 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
             AtUnixMs = Context.System.Scheduler.Now.ToUnixTimeMilliseconds(),
             MaskedPan = _request.MaskedPan,
             Mid = _request.Merchant.Mid,
+            Risk = _risk,
+            OfferId = offer?.Id ?? string.Empty,
         };
-        Context.Parent.Tell(new FinishTransaction(completed, ReplyBuilder.Build(in request, code, _request.Rrn, authCode)));
-        Become(() => ReceiveAny(late => _log.Warning("Transaction {0}: {1} arrived after the outcome", _request.Rrn, late.GetType().Name)));
+        var reply = offer is null
+            ? ReplyBuilder.Build(in request, code, _request.Rrn, authCode)
+            : ReplyBuilder.Build(in request, code, _request.Rrn, authCode, ReplyAddendum.Receipt(offer.Text));
+        Context.Parent.Tell(new FinishTransaction(completed, reply));
+        RecordCardUse(outcome, code);
+        Become(Done);
+    }
+
+    /// <summary>
+    /// The card learns how it was used: an acquirer's answer (approved or declined), or its own
+    /// decline (risk, challenge). What never got an answer says nothing about the card.
+    /// </summary>
+    private void RecordCardUse(Outcome outcome, string code)
+    {
+        if (outcome != Outcome.Answered && !_declinedByCard)
+        {
+            return;
+        }
+
+        _settings.Cards.Tell(new RecordCardUse(_request.PanToken, new CardUsed
+        {
+            AtUnixMs = _request.ReceivedAt.ToUnixTimeMilliseconds(),
+            AmountMinor = Request.GetInt64(4),
+            Mid = _request.Merchant.Mid,
+            Mcc = _request.Merchant.Mcc,
+            Approved = code == ResponseCodes.Approved,
+            DeclinedByRisk = _declinedByCard,
+        }));
+    }
+
+    private void Done() => ReceiveAny(late => _log.Warning("Transaction {0}: {1} arrived after the outcome", _request.Rrn, late.GetType().Name));
+
+    private string? CardCountry(in IsoMessage request)
+    {
+        Span<byte> pan = stackalloc byte[CardNumber.MaxLength];
+        var country = CardNumber.TryCopy(in request, pan, out var length) ? _settings.Bins.Lookup(pan[..length])?.Country : null;
+        CryptographicOperations.ZeroMemory(pan);
+        return country;
     }
 
     private IsoMessage Request => IsoMessage.Parse(_request.Request, _settings.TerminalProfile);
@@ -157,11 +279,17 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
         Acquirer = _route.Name,
         AtUnixMs = Context.System.Scheduler.Now.ToUnixTimeMilliseconds(),
         Tid = request.GetString(41).TrimEnd(),
+        Risk = _risk,
     };
 
     /// <summary>The link's reply never came within its own timeout and the margin.</summary>
     private sealed class LinkSilent
     {
         public static LinkSilent Instance { get; } = new();
+    }
+
+    private sealed class CardSilent
+    {
+        public static CardSilent Instance { get; } = new();
     }
 }

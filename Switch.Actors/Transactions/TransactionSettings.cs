@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Switch.Actors.Risk;
 using Switch.Protocol.Iso8583.Specs;
 
 namespace Switch.Actors.Transactions;
@@ -10,4 +11,7 @@ namespace Switch.Actors.Transactions;
 /// Added to the link's timeout: the link always answers a request, but if it never did (it died),
 /// the transaction treats the silence as a timeout rather than waiting forever.
 /// </param>
-public sealed record TransactionSettings(IsoProfile TerminalProfile, IActorRef Router, TimeSpan GuardMargin);
+/// <param name="Cards">The card entities (their shard region): risk, challenge steps, card activity.</param>
+/// <param name="Bins">The card's country by its BIN, for risk.</param>
+/// <param name="CardTimeout">How long the card may take to answer before the request is answered 96.</param>
+public sealed record TransactionSettings(IsoProfile TerminalProfile, IActorRef Router, TimeSpan GuardMargin, IActorRef Cards, BinTable Bins, TimeSpan CardTimeout);

@@ -2,14 +2,18 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Akka.Hosting;
 using Switch.Actors;
+using Switch.Actors.Cards.Challenges;
+using Switch.Actors.Transactions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using Switch.Host.Configuration;
+using Switch.Host.Hosting;
 
 namespace Switch.Host.Admin;
 
-/// <summary>The admin port: health probes, Prometheus metrics and the transaction history, behind the bearer token.</summary>
+/// <summary>The admin port: health probes, Prometheus metrics, the transaction history and card bindings, behind the bearer token.</summary>
 public static class AdminApi
 {
     private const string ReadyTag = "ready";
@@ -19,6 +23,11 @@ public static class AdminApi
         ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton(settings.Journal);
         services.AddSingleton<TransactionHistory>();
+        services.AddSingleton(provider => new CardBindings(
+            new PanToken(settings.Security.PanTokenKey),
+            new PhoneCipher(settings.Security.PhoneKey),
+            provider.GetRequiredService<ActorRegistry>().Get<CardRegion>(),
+            settings.Cards.AskTimeout));
         services.AddHealthChecks()
             .AddCheck<ClusterMemberHealthCheck>("cluster", tags: [ReadyTag])
             .AddCheck<JournalHealthCheck>("journal", tags: [ReadyTag]);
@@ -51,6 +60,7 @@ public static class AdminApi
                 ? Results.NotFound(new { error = $"no transaction with RRN {rrn} is journaled" })
                 : Results.Ok(new { rrn, events });
         });
+        app.MapCardBindings();
         return app;
     }
 }

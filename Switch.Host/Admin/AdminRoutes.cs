@@ -8,4 +8,5 @@ public static class AdminRoutes
     public const string Ready = "/health/ready";
     public const string Metrics = "/metrics";
     public const string Transaction = "/api/transactions/{rrn}";
+    public const string CardBindings = "/api/card-bindings";
 }

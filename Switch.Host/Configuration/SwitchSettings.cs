@@ -1,6 +1,9 @@
 using System.Net;
 using Switch.Actors.Acquirers;
+using Switch.Actors.Cards.Challenges;
+using Switch.Actors.Offers;
 using Switch.Actors.Registry;
+using Switch.Actors.Risk;
 using Switch.Protocol.Framing;
 using Switch.Protocol.Iso8583.Specs;
 
@@ -17,7 +20,18 @@ public sealed record SwitchSettings(
     AdminSettings Admin,
     ClusterSettings Cluster,
     SmsSettings Sms,
-    RegistrySettings Registry);
+    RegistrySettings Registry,
+    CardSettings Cards,
+    ChallengeConfig Challenge,
+    RiskSettings Risk,
+    OfferCatalog Offers);
+
+/// <summary>Card entities (<c>switch.cards</c>).</summary>
+/// <param name="AskTimeout">How long a transaction waits for its card before answering 96.</param>
+public sealed record CardSettings(TimeSpan PassivateAfter, TimeSpan AskTimeout);
+
+/// <summary>The cardholder challenge (<c>switch.challenge</c>): its limits and the SMS text.</summary>
+public sealed record ChallengeConfig(ChallengeSettings Rules, string SmsText);
 
 public sealed record TerminalListenerSettings(
     IPEndPoint Listen,
@@ -29,10 +43,13 @@ public sealed record TerminalListenerSettings(
     TimeSpan PassivateAfter,
     long MaxAmount);
 
-/// <summary>Keys the node holds. The PAN-token key is kept as bytes and never logged.</summary>
-public sealed record SecuritySettings(byte[] PanTokenKey)
+/// <summary>Keys the node holds, kept as bytes and never logged.</summary>
+/// <param name="PanTokenKey">Keyed hash standing for a PAN (HMAC-SHA256).</param>
+/// <param name="PhoneKey">Seals bound phones at rest (AES-256-GCM).</param>
+/// <param name="OtpKey">Keyed hash one-time codes are kept as (HMAC-SHA256).</param>
+public sealed record SecuritySettings(byte[] PanTokenKey, byte[] PhoneKey, byte[] OtpKey)
 {
-    public override string ToString() => "SecuritySettings { PanTokenKey = [hidden] }";
+    public override string ToString() => "SecuritySettings { keys hidden }";
 }
 
 /// <summary>How every acquirer's store-and-forward queue repeats reversals (<c>switch.reversals</c>).</summary>

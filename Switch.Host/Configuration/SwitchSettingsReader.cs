@@ -26,7 +26,11 @@ public static class SwitchSettingsReader
             ReadAdmin(root.Child("admin")),
             ReadCluster(root.Child("cluster")),
             ReadSms(root.Child("sms")),
-            ReadRegistry(root.Child("registry")));
+            ReadRegistry(root.Child("registry")),
+            ChallengeSettingsReader.ReadCards(root.Child("cards")),
+            ChallengeSettingsReader.Read(root.Child("challenge")),
+            RiskSettingsReader.Read(root.Child("risk")),
+            OfferSettingsReader.Read(root));
     }
 
     private static TerminalListenerSettings ReadTerminals(ConfigReader terminals) => new(
@@ -39,9 +43,14 @@ public static class SwitchSettingsReader
         terminals.Duration("passivate-after"),
         terminals.Long("max-amount", 1, 999_999_999_999));
 
-    private static SecuritySettings ReadSecurity(ConfigReader security)
+    private static SecuritySettings ReadSecurity(ConfigReader security) => new(
+        Key(security, "pan-token-key"),
+        Key(security, "phone-key", exactLength: 32),
+        Key(security, "otp-key"));
+
+    /// <summary>A key given as base64: at least 32 bytes (HMAC-SHA256's strength), or exactly <paramref name="exactLength"/>.</summary>
+    private static byte[] Key(ConfigReader security, string key, int? exactLength = null)
     {
-        const string key = "pan-token-key";
         byte[] bytes;
         try
         {
@@ -52,7 +61,12 @@ public static class SwitchSettingsReader
             throw security.Invalid(key, "is not base64");
         }
 
-        return bytes.Length >= 32 ? new SecuritySettings(bytes) : throw security.Invalid(key, $"holds {bytes.Length} bytes; at least 32 are needed");
+        return exactLength switch
+        {
+            { } exact when bytes.Length != exact => throw security.Invalid(key, $"holds {bytes.Length} bytes; exactly {exact} are needed"),
+            null when bytes.Length < 32 => throw security.Invalid(key, $"holds {bytes.Length} bytes; at least 32 are needed"),
+            _ => bytes,
+        };
     }
 
     private static AcquirerLinkSettings ReadAcquirer(ConfigReader acquirer)

@@ -8,6 +8,9 @@ using Akka.Hosting;
 using Akka.Logger.Serilog;
 using Akka.Remote.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Switch.Actors.Cards;
+using Switch.Actors.Cards.Challenges;
+using Switch.Actors.Risk;
 using Switch.Actors.Serialization;
 using Switch.Actors.Terminals;
 using Switch.Actors.Transactions;
@@ -20,8 +23,8 @@ namespace Switch.Host.Hosting;
 
 /// <summary>
 /// The node's actor system: remoting and a cluster (of one unless seed nodes say otherwise), the
-/// journal, the protobuf serializer, each acquirer's link and reversal queue, the router, and the
-/// terminal entities sharded by TID.
+/// journal, the protobuf serializer, each acquirer's link and reversal queue, the router, the card
+/// entities sharded by PAN token, and the terminal entities sharded by TID.
 /// </summary>
 public static class ActorSystemSetup
 {
@@ -67,11 +70,28 @@ public static class ActorSystemSetup
                     acquirers = AcquirerWiring.Start(system, settings, new TcpLinkTransportFactory(log));
                     registry.Register<AcquirerRouter>(acquirers.Router);
                 })
+                .WithShardRegion<CardRegion>(
+                    "card",
+                    (_, _, resolver) =>
+                    {
+                        var cards = CardSettings(settings, resolver.GetService<ISmsSender>());
+                        return token => CardActor.Props(token, cards);
+                    },
+                    new CardMessageExtractor(),
+                    new ShardOptions
+                    {
+                        StateStoreMode = StateStoreMode.DData,
+                        // A card has nothing in flight of its own: it starts when a message comes.
+                        RememberEntities = false,
+                        HandOffStopMessage = StopCard.Instance,
+                        // Cards passivate themselves (switch.cards.passivate-after), through the hand-off stop.
+                        ShouldPassivateIdleEntities = false,
+                    })
                 .WithShardRegion<TerminalRegion>(
                     "terminal",
-                    (system, _) =>
+                    (system, registry) =>
                     {
-                        var entities = TerminalSettings(settings, acquirers ?? throw new InvalidOperationException("the acquirers start before the terminal region"), system);
+                        var entities = TerminalSettings(settings, acquirers ?? throw new InvalidOperationException("the acquirers start before the terminal region"), registry.Get<CardRegion>(), system);
                         return tid => TerminalActor.Props(tid, entities);
                     },
                     new TerminalMessageExtractor(),
@@ -89,7 +109,17 @@ public static class ActorSystemSetup
         });
     }
 
-    private static TerminalEntitySettings TerminalSettings(SwitchSettings settings, AcquirerWiring acquirers, ActorSystem system)
+    private static CardEntitySettings CardSettings(SwitchSettings settings, ISmsSender sms) => new(
+        new RiskEngine(settings.Risk),
+        settings.Offers,
+        settings.Challenge.Rules,
+        new PhoneCipher(settings.Security.PhoneKey),
+        new OneTimeCodes(settings.Security.OtpKey, settings.Challenge.Rules.CodeDigits),
+        sms,
+        settings.Challenge.SmsText,
+        settings.Cards.PassivateAfter);
+
+    private static TerminalEntitySettings TerminalSettings(SwitchSettings settings, AcquirerWiring acquirers, IActorRef cards, ActorSystem system)
     {
         var terminals = settings.Terminals;
         var rrns = new RrnGenerator(settings.NodeId);
@@ -99,7 +129,7 @@ public static class ActorSystemSetup
             system.Log.Info("RRNs resume after {0}, the highest this node journaled", highest);
         }
 
-        var transactions = new TransactionSettings(terminals.Profile, acquirers.Router, TransactionGuardMargin);
+        var transactions = new TransactionSettings(terminals.Profile, acquirers.Router, TransactionGuardMargin, cards, settings.Risk.Bins, settings.Cards.AskTimeout);
         return new TerminalEntitySettings(
             new TerminalDirectory(settings.Registry.Merchants, settings.Registry.Terminals),
             terminals.Profile,

@@ -13,6 +13,7 @@ using Switch.Actors.Routing;
 using Switch.Host.Admin;
 using Switch.Host.Configuration;
 using Switch.Host.Persistence;
+using Switch.Host.Sms;
 using Switch.Host.Terminals;
 
 namespace Switch.Host.Hosting;
@@ -79,6 +80,7 @@ public sealed class SwitchNode : IAsyncDisposable
             provider.GetRequiredService<ActorRegistry>().Get<TerminalRegion>(),
             provider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping));
         builder.Services.AddSwitchActorSystem(settings, config, log);
+        builder.Services.AddSmsSender(settings.Sms);
         builder.Services.AddAdminApi(settings);
 
         var app = builder.Build();

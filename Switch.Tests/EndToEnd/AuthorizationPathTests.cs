@@ -4,6 +4,7 @@ using Serilog.Core;
 using Switch.Actors.Acquirers;
 using Switch.Actors.Registry;
 using Switch.Actors.Reversals;
+using Switch.Actors.Risk;
 using Switch.Actors.Routing;
 using Switch.Actors.Terminals;
 using Switch.Actors.Transactions;
@@ -51,7 +52,8 @@ public sealed class AuthorizationPathTests : Akka.TestKit.Xunit2.TestKit, IAsync
             new StoreAndForwardSettings("acq-a", Iso87.Ascii, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), MaxInFlight: 8, SnapshotEvery: 500, AnsweredMemory: TimeSpan.FromDays(1)),
             link));
         var router = Sys.ActorOf(RouterActor.Props([new AcquirerRoute("acq-a", link, reversals, Iso87.Ascii, LinkTimeout)]));
-        var transactions = new TransactionSettings(Iso87.Ascii, router, GuardMargin: TimeSpan.FromSeconds(1));
+        var cards = Sys.ActorOf(CardShelf.Props(TestCardSettings.Create(new RecordingSmsSender())));
+        var transactions = new TransactionSettings(Iso87.Ascii, router, GuardMargin: TimeSpan.FromSeconds(1), cards, BinTable.Empty, CardTimeout: TimeSpan.FromSeconds(5));
         _terminal = Sys.ActorOf(TerminalActor.Props(Tid, new TerminalEntitySettings(
             new TerminalDirectory([new Merchant(Mid, "Demo Shop", "5411", "CN", ChallengePolicy.Risk)], [new TerminalRegistration(Tid, Mid)]),
             Iso87.Ascii,

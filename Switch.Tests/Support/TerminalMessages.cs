@@ -29,25 +29,54 @@ internal static class TerminalMessages
     /// break a rule, or name a challenge in field 62 (tag CI) to continue a challenged transaction.
     /// </summary>
     public static byte[] Purchase(string tid, int stan, long amount, string pan = Pan, string expiry = "3012", string? challengeId = null) =>
+        Purchase(tid, stan, amount, new PurchaseOptions { Pan = pan, Expiry = expiry, Challenge = challengeId is null ? null : ChallengeStep(challengeId) });
+
+    public static byte[] Purchase(string tid, int stan, long amount, PurchaseOptions options) =>
         FramedClient.Build(Iso87.Ascii, 200, (ref IsoMessageWriter w) =>
         {
-            w.Write(2, pan);
+            w.Write(2, options.Pan);
             w.WriteNumber(3, 0);
             w.WriteNumber(4, amount);
             w.WriteNumber(7, TransmissionTime);
             w.WriteNumber(11, stan);
-            w.Write(14, expiry);
-            w.Write(41, tid);
-            w.Write(42, Mid);
-            w.Write(49, "156"u8);
-            if (challengeId is not null)
+            w.Write(14, options.Expiry);
+            if (options.Mcc is not null)
             {
-                Span<byte> tlv = stackalloc byte[TlvReader.HeaderLength + challengeId.Length];
-                var field62 = new TlvWriter(tlv, ChallengeTags.Field);
-                field62.Write(ChallengeTags.ChallengeId, challengeId);
-                w.Write(ChallengeTags.Field, tlv[..field62.Written]);
+                w.Write(18, options.Mcc);
+            }
+
+            w.Write(41, tid);
+            w.Write(42, options.Mid);
+            w.Write(49, "156"u8);
+            if (options.Challenge is not null)
+            {
+                w.Write(ChallengeTags.Field, options.Challenge);
             }
         });
+
+    /// <summary>Field 62 for a challenge step: the challenge id and what the cardholder typed, if anything.</summary>
+    public static byte[] ChallengeStep(string challengeId, string? phone = null, string? code = null, bool resend = false)
+    {
+        Span<byte> tlv = stackalloc byte[256];
+        var field62 = new TlvWriter(tlv, ChallengeTags.Field);
+        field62.Write(ChallengeTags.ChallengeId, challengeId);
+        if (phone is not null)
+        {
+            field62.Write(ChallengeTags.PhoneNumber, phone);
+        }
+
+        if (code is not null)
+        {
+            field62.Write(ChallengeTags.OneTimeCode, code);
+        }
+
+        if (resend)
+        {
+            field62.Write(ChallengeTags.Resend, "1");
+        }
+
+        return tlv[..field62.Written].ToArray();
+    }
 
     /// <summary>
     /// A reversal as terminals send it: the original's fields but no card data, with field 90 when
@@ -68,4 +97,20 @@ internal static class TerminalMessages
                 w.Write(90, field90);
             }
         });
+}
+
+/// <summary>How a test purchase differs from the plain one.</summary>
+internal sealed record PurchaseOptions
+{
+    public string Pan { get; init; } = TerminalMessages.Pan;
+
+    public string Expiry { get; init; } = "3012";
+
+    public string Mid { get; init; } = TerminalMessages.Mid;
+
+    /// <summary>Field 18, absent when null.</summary>
+    public string? Mcc { get; init; }
+
+    /// <summary>Field 62 as raw bytes, absent when null.</summary>
+    public byte[]? Challenge { get; init; }
 }

@@ -41,6 +41,9 @@ public sealed partial class CardChallenges
         _codes = codes;
     }
 
+    /// <summary>The transaction a challenge the card holds belongs to; null for one it does not hold.</summary>
+    public string? RrnOf(string challengeId) => Find(challengeId)?.Rrn;
+
     /// <summary>Whether <paramref name="message"/> is one of the events <see cref="Apply"/> takes.</summary>
     public static bool IsChallengeEvent(IMessage message) =>
         message is ChallengeOpened or ChallengePhoneVerified or ChallengeCodeIssued or ChallengeAttemptFailed or ChallengeClosed;

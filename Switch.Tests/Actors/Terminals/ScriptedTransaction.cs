@@ -10,7 +10,6 @@ internal sealed class ScriptedTransaction : ReceiveActor
     {
         Receive<AuthorizeTransaction>(m => observer.Tell(m));
         Receive<StartedJournaled>(m => observer.Tell(m));
-        Receive<ContinueTransaction>(m => observer.Tell(m));
         Receive<ToParent>(m => Context.Parent.Tell(m.Message));
         Receive<Crash>(_ => throw new InvalidOperationException("scripted failure"));
     }

@@ -99,32 +99,90 @@ public sealed class TerminalActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public void A_request_naming_an_open_challenge_reaches_the_same_transaction_and_its_answer_goes_to_that_request()
+    public void An_open_challenge_is_journaled_and_its_next_step_gets_a_new_child_under_the_same_rrn_even_after_a_restart()
     {
         var terminal = SignedOn();
         Send(terminal, Tid, Purchase(stan: 40, amount: 5000));
         var authorize = _transactions.ExpectMsg<AuthorizeTransaction>();
-        var child = _transactions.LastSender;
+        Assert.Null(authorize.ChallengeId);
+        var first = _transactions.LastSender;
         var challenge = FramedClient.Build(Iso87.Ascii, 210, (ref IsoMessageWriter w) => w.Write(39, "1A"u8));
 
-        child.Tell(new ScriptedTransaction.ToParent(new AwaitChallenge("CH40", challenge)));
+        Watch(first);
+        first.Tell(new ScriptedTransaction.ToParent(new AwaitChallenge(Awaited("CH40", authorize), challenge)));
         Assert.Equal(challenge, ReceiveBytes());
+        ExpectTerminated(first);
+
+        terminal = Restart(terminal);
         Send(terminal, Tid, Purchase(stan: 41, amount: 5000, challengeId: "CH40"));
 
-        var next = _transactions.ExpectMsg<ContinueTransaction>();
-        Assert.Equal(child, _transactions.LastSender);
+        var next = _transactions.ExpectMsg<AuthorizeTransaction>();
+        var second = _transactions.LastSender;
+        Assert.Equal("CH40", next.ChallengeId);
+        Assert.Equal(authorize.Rrn, next.Rrn);
         Assert.Equal(41, IsoMessage.Parse(next.Request, Iso87.Ascii).GetInt32(11));
         var approved = FramedClient.Build(Iso87.Ascii, 210, (ref IsoMessageWriter w) => w.Write(39, "00"u8));
         var completed = new TransactionCompleted { Rrn = authorize.Rrn, Request = Identity(stan: 41, amount: 5000), Outcome = Outcome.Answered, ResponseCode = "00", AtUnixMs = Sys.Scheduler.Now.ToUnixTimeMilliseconds() };
-        Watch(child);
-        child.Tell(new ScriptedTransaction.ToParent(new FinishTransaction(completed, approved)));
+        second.Tell(new ScriptedTransaction.ToParent(new FinishTransaction(completed, approved)));
         Assert.Equal(approved, ReceiveBytes());
-        ExpectTerminated(child);
 
-        // The transaction is over: its challenge id leads nowhere any more.
+        // The transaction is over: its challenge id leads nowhere any more, not even after a restart.
+        terminal = Restart(terminal);
         Send(terminal, Tid, Purchase(stan: 42, amount: 5000, challengeId: "CH40"));
         Assert.Equal("12", Receive()[39]);
         _transactions.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public void A_challenge_id_named_for_another_card_is_answered_12_without_a_transaction()
+    {
+        var terminal = SignedOn();
+        Send(terminal, Tid, Purchase(stan: 44, amount: 5000));
+        var authorize = _transactions.ExpectMsg<AuthorizeTransaction>();
+        var challenge = FramedClient.Build(Iso87.Ascii, 210, (ref IsoMessageWriter w) => w.Write(39, "1A"u8));
+        _transactions.LastSender.Tell(new ScriptedTransaction.ToParent(new AwaitChallenge(Awaited("CH44", authorize), challenge)));
+        Assert.Equal(challenge, ReceiveBytes());
+
+        Send(terminal, Tid, Purchase(stan: 45, amount: 5000, pan: "4111111111111111", challengeId: "CH44"));
+
+        Assert.Equal("12", Receive()[39]);
+        _transactions.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public void Field_62_that_is_not_well_formed_tlv_is_answered_30_without_a_transaction()
+    {
+        var terminal = SignedOn();
+
+        Send(terminal, Tid, TerminalMessages.Purchase(Tid, stan: 46, amount: 5000, new PurchaseOptions { Challenge = "CI999AB"u8.ToArray() }));
+
+        Assert.Equal("30", Receive()[39]);
+        _transactions.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Theory]
+    [InlineData("M00000000000002", null)]
+    [InlineData(Mid, "7995")]
+    public void A_request_naming_another_merchant_or_mcc_is_refused_58_and_never_authorized(string mid, string? mcc)
+    {
+        var terminal = SignedOn();
+
+        Send(terminal, Tid, TerminalMessages.Purchase(Tid, stan: 47, amount: 5000, new PurchaseOptions { Mid = mid, Mcc = mcc }));
+
+        var reply = Receive();
+        Assert.Equal("58", reply[39]);
+        Assert.Matches("^[0-9]{12}$", reply[37]);
+        _transactions.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public void A_request_with_the_registered_mcc_is_authorized()
+    {
+        var terminal = SignedOn();
+
+        Send(terminal, Tid, TerminalMessages.Purchase(Tid, stan: 48, amount: 5000, new PurchaseOptions { Mcc = "5411" }));
+
+        _transactions.ExpectMsg<AuthorizeTransaction>();
     }
 
     [Theory]
@@ -339,6 +397,16 @@ public sealed class TerminalActorTests : Akka.TestKit.Xunit2.TestKit
     private static byte[] SignOn(int stan, string tid = Tid) => TerminalMessages.SignOn(tid, stan);
 
     private static byte[] NetworkManagement(int stan, int code, string tid = Tid) => TerminalMessages.NetworkManagement(tid, stan, code);
+
+    private ChallengeAwaited Awaited(string challengeId, AuthorizeTransaction authorize) => new()
+    {
+        ChallengeId = challengeId,
+        Rrn = authorize.Rrn,
+        CardToken = authorize.PanToken,
+        AtUnixMs = Sys.Scheduler.Now.ToUnixTimeMilliseconds(),
+        MaskedPan = authorize.MaskedPan,
+        Mid = authorize.Merchant.Mid,
+    };
 
     private static byte[] Purchase(int stan, long amount, string pan = Pan, string? challengeId = null) =>
         TerminalMessages.Purchase(Tid, stan, amount, pan, challengeId: challengeId);
