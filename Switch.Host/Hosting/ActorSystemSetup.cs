@@ -6,8 +6,10 @@ using Akka.Configuration;
 using Akka.Event;
 using Akka.Hosting;
 using Akka.Logger.Serilog;
+using Akka.Pattern;
 using Akka.Remote.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Switch.Actors.Registry;
 using Switch.Actors.Serialization;
 using Switch.Actors.Terminals;
 using Switch.Actors.Transactions;
@@ -38,6 +40,9 @@ public static class ActorSystemSetup
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(config);
         AcquirerWiring? acquirers = null;
+        // Published by the registry actor once it has recovered; read by every terminal entity and the admin API.
+        var directory = new TerminalDirectory();
+        services.AddSingleton(directory);
         return services.AddAkka(SystemName, builder =>
         {
             if (JournalConfiguration.ConnectionSetup(settings.Journal) is { } connectionSetup)
@@ -67,11 +72,12 @@ public static class ActorSystemSetup
                     acquirers = AcquirerWiring.Start(system, settings, new TcpLinkTransportFactory(log));
                     registry.Register<AcquirerRouter>(acquirers.Router);
                 })
+                .WithActors((system, registry) => registry.Register<MerchantRegistry>(StartRegistry(system, settings.Registry, directory)))
                 .WithShardRegion<TerminalRegion>(
                     "terminal",
                     (system, _) =>
                     {
-                        var entities = TerminalSettings(settings, acquirers ?? throw new InvalidOperationException("the acquirers start before the terminal region"), system);
+                        var entities = TerminalSettings(settings, acquirers ?? throw new InvalidOperationException("the acquirers start before the terminal region"), directory, system);
                         return tid => TerminalActor.Props(tid, entities);
                     },
                     new TerminalMessageExtractor(),
@@ -89,7 +95,22 @@ public static class ActorSystemSetup
         });
     }
 
-    private static TerminalEntitySettings TerminalSettings(SwitchSettings settings, AcquirerWiring acquirers, ActorSystem system)
+    /// <summary>
+    /// The registry's one writer on this node. Journaled, so when its journal fails it stops; a backoff
+    /// supervisor starts it again (recovering the registry) instead of hammering a database that is down.
+    /// </summary>
+    private static IActorRef StartRegistry(ActorSystem system, RegistrySettings registry, TerminalDirectory directory) =>
+        system.ActorOf(
+            BackoffSupervisor.Props(Backoff.OnStop(
+                RegistryActor.Props(new RegistrySeed(registry.Merchants, registry.Terminals), directory),
+                childName: RegistryActor.Id,
+                minBackoff: TimeSpan.FromSeconds(1),
+                maxBackoff: TimeSpan.FromSeconds(30),
+                randomFactor: 0.2,
+                maxNrOfRetries: -1)),
+            RegistryActor.Id);
+
+    private static TerminalEntitySettings TerminalSettings(SwitchSettings settings, AcquirerWiring acquirers, TerminalDirectory directory, ActorSystem system)
     {
         var terminals = settings.Terminals;
         var rrns = new RrnGenerator(settings.NodeId);
@@ -101,7 +122,7 @@ public static class ActorSystemSetup
 
         var transactions = new TransactionSettings(terminals.Profile, acquirers.Router, TransactionGuardMargin);
         return new TerminalEntitySettings(
-            new TerminalDirectory(settings.Registry.Merchants, settings.Registry.Terminals),
+            directory,
             terminals.Profile,
             terminals.DuplicateWindow,
             terminals.PassivateAfter,

@@ -5,3 +5,6 @@ public sealed class TerminalRegion;
 
 /// <summary>Akka.Hosting registry key of the node's acquirer router.</summary>
 public sealed class AcquirerRouter;
+
+/// <summary>Akka.Hosting registry key of the merchant and terminal registry actor (its backoff supervisor).</summary>
+public sealed class MerchantRegistry;
