@@ -9,7 +9,7 @@ using Switch.Host.Configuration;
 
 namespace Switch.Host.Admin;
 
-/// <summary>The admin port: health probes, Prometheus metrics and the transaction history, behind the bearer token.</summary>
+/// <summary>The admin port: health probes, Prometheus metrics, the transaction history and the registry, behind the bearer token.</summary>
 public static class AdminApi
 {
     private const string ReadyTag = "ready";
@@ -21,7 +21,8 @@ public static class AdminApi
         services.AddSingleton<TransactionHistory>();
         services.AddHealthChecks()
             .AddCheck<ClusterMemberHealthCheck>("cluster", tags: [ReadyTag])
-            .AddCheck<JournalHealthCheck>("journal", tags: [ReadyTag]);
+            .AddCheck<JournalHealthCheck>("journal", tags: [ReadyTag])
+            .AddCheck<RegistryHealthCheck>("registry", tags: [ReadyTag]);
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("switch", serviceInstanceId: $"node-{settings.NodeId}"))
             .WithMetrics(metrics => metrics
@@ -51,6 +52,7 @@ public static class AdminApi
                 ? Results.NotFound(new { error = $"no transaction with RRN {rrn} is journaled" })
                 : Results.Ok(new { rrn, events });
         });
+        app.MapRegistry();
         return app;
     }
 }

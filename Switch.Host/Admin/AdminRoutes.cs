@@ -8,4 +8,6 @@ public static class AdminRoutes
     public const string Ready = "/health/ready";
     public const string Metrics = "/metrics";
     public const string Transaction = "/api/transactions/{rrn}";
+    public const string Merchant = "/api/merchants/{mid}";
+    public const string Terminal = "/api/terminals/{tid}";
 }
