@@ -24,11 +24,11 @@ public static class RegistryEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPut(AdminRoutes.Merchant, (string mid, HttpRequest request, ActorRegistry actors, CancellationToken cancellation) =>
-            PutMerchantAsync(mid, request.Body, actors.Get<MerchantRegistry>(), AskTimeout, cancellation));
+            PutMerchantAsync(Id(mid), request.Body, actors.Get<MerchantRegistry>(), AskTimeout, cancellation));
         app.MapPut(AdminRoutes.Terminal, (string tid, HttpRequest request, ActorRegistry actors, CancellationToken cancellation) =>
-            PutTerminalAsync(tid, request.Body, actors.Get<MerchantRegistry>(), AskTimeout, cancellation));
-        app.MapGet(AdminRoutes.Merchant, GetMerchant);
-        app.MapGet(AdminRoutes.Terminal, GetTerminal);
+            PutTerminalAsync(Id(tid), request.Body, actors.Get<MerchantRegistry>(), AskTimeout, cancellation));
+        app.MapGet(AdminRoutes.Merchant, (string mid, TerminalDirectory directory) => GetMerchant(Id(mid), directory));
+        app.MapGet(AdminRoutes.Terminal, (string tid, TerminalDirectory directory) => GetTerminal(Id(tid), directory));
         return app;
     }
 
@@ -111,6 +111,12 @@ public static class RegistryEndpoints
             statusCode: StatusCodes.Status503ServiceUnavailable),
         _ => throw new InvalidOperationException($"the registry answered {answer.GetType().Name}"),
     };
+
+    /// <summary>
+    /// An id from the path. Kestrel decodes every escape in a path but %2F, so that it cannot split a
+    /// segment; a MID or TID may hold '/', so it arrives (and is linked to) as %2F.
+    /// </summary>
+    private static string Id(string routeValue) => routeValue.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     private static TerminalResource Resource(TerminalRegistration terminal) => new(terminal.Tid, terminal.Mid);
 

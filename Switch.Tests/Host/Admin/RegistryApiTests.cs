@@ -93,6 +93,17 @@ public sealed class RegistryApiTests : IClassFixture<SwitchNodeFixture>
             (await Admin.GetFromJsonAsync<JsonElement>(new Uri("/api/terminals/TC000001", UriKind.Relative))).GetRawText());
     }
 
+    [Fact]
+    public async Task An_id_holding_a_slash_is_sent_and_linked_as_percent_2F()
+    {
+        using var created = await Admin.PutAsync("/api/merchants/M-1%2F2", """{"name": "Slash", "mcc": "5411", "country": "CN"}""");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("/api/merchants/M-1%2F2", created.Headers.Location?.OriginalString);
+        var read = await Admin.GetFromJsonAsync<JsonElement>(created.Headers.Location);
+        Assert.Equal("M-1/2", read.GetProperty("mid").GetString());
+    }
+
     [Theory]
     [InlineData("/api/merchants/MNOSUCH", HttpStatusCode.NotFound, "no merchant 'MNOSUCH' is registered")]
     [InlineData("/api/terminals/T0000999", HttpStatusCode.NotFound, "no terminal 'T0000999' is registered")]
