@@ -67,5 +67,6 @@ public sealed class ProtobufSerializer : SerializerWithStringManifest
         ChallengeEventsReflection.Descriptor,
         CardActivityReflection.Descriptor,
         CardEventsReflection.Descriptor,
+        RegistryEventsReflection.Descriptor,
     ];
 }

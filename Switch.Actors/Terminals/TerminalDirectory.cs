@@ -3,19 +3,56 @@ using Switch.Actors.Registry;
 
 namespace Switch.Actors.Terminals;
 
-/// <summary>Which merchant each registered terminal belongs to; a terminal not in it is answered 58.</summary>
+/// <summary>
+/// Which merchant each registered terminal belongs to (a terminal not in it is answered 58), and each
+/// merchant by MID. Every terminal entity reads it on every request; the registry changes it rarely.
+/// So a change builds a whole new immutable view and swaps it in: reads take no lock, a request sees
+/// the registry either wholly before or wholly after a change, and the next request sees the change.
+/// One writer publishes (the registry actor); readers are any threads.
+/// </summary>
 public sealed class TerminalDirectory
 {
-    private readonly FrozenDictionary<string, Merchant> _merchantByTerminal;
+    private readonly TaskCompletionSource _published = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private View _view = View.Empty;
 
+    /// <summary>An empty directory, not yet published: the registry actor publishes it once it has recovered.</summary>
+    public TerminalDirectory()
+    {
+    }
+
+    /// <summary>A directory published at once with these merchants and terminals.</summary>
     public TerminalDirectory(IEnumerable<Merchant> merchants, IEnumerable<TerminalRegistration> terminals)
     {
-        var byMid = merchants.ToDictionary(m => m.Mid, StringComparer.Ordinal);
-        _merchantByTerminal = terminals.ToFrozenDictionary(
+        Publish(merchants, terminals);
+    }
+
+    /// <summary>Completes at the first publication: until then no terminal is known.</summary>
+    public Task Published => _published.Task;
+
+    public bool TryFind(string tid, out Merchant merchant) => Volatile.Read(ref _view).MerchantByTerminal.TryGetValue(tid, out merchant!);
+
+    public bool TryFindMerchant(string mid, out Merchant merchant) => Volatile.Read(ref _view).MerchantByMid.TryGetValue(mid, out merchant!);
+
+    /// <summary>
+    /// Replaces the whole registry. A terminal naming a merchant not among <paramref name="merchants"/>,
+    /// or an id given twice, is refused (<see cref="ArgumentException"/>) and nothing changes.
+    /// </summary>
+    public void Publish(IEnumerable<Merchant> merchants, IEnumerable<TerminalRegistration> terminals)
+    {
+        ArgumentNullException.ThrowIfNull(merchants);
+        ArgumentNullException.ThrowIfNull(terminals);
+        var byMid = merchants.ToFrozenDictionary(m => m.Mid, StringComparer.Ordinal);
+        var byTerminal = terminals.ToFrozenDictionary(
             t => t.Tid,
             t => byMid.TryGetValue(t.Mid, out var merchant) ? merchant : throw new ArgumentException($"terminal {t.Tid} names unknown merchant {t.Mid}", nameof(terminals)),
             StringComparer.Ordinal);
+        // Volatile: a reader on another core that sees the new view sees it fully built.
+        Volatile.Write(ref _view, new View(byMid, byTerminal));
+        _published.TrySetResult();
     }
 
-    public bool TryFind(string tid, out Merchant merchant) => _merchantByTerminal.TryGetValue(tid, out merchant!);
+    private sealed record View(FrozenDictionary<string, Merchant> MerchantByMid, FrozenDictionary<string, Merchant> MerchantByTerminal)
+    {
+        public static View Empty { get; } = new(FrozenDictionary<string, Merchant>.Empty, FrozenDictionary<string, Merchant>.Empty);
+    }
 }

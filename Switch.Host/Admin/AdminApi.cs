@@ -13,7 +13,7 @@ using Switch.Host.Hosting;
 
 namespace Switch.Host.Admin;
 
-/// <summary>The admin port: health probes, Prometheus metrics, the transaction history and card bindings, behind the bearer token.</summary>
+/// <summary>The admin port: health probes, Prometheus metrics, the transaction history, card bindings and the registry, behind the bearer token.</summary>
 public static class AdminApi
 {
     private const string ReadyTag = "ready";
@@ -30,7 +30,8 @@ public static class AdminApi
             settings.Cards.AskTimeout));
         services.AddHealthChecks()
             .AddCheck<ClusterMemberHealthCheck>("cluster", tags: [ReadyTag])
-            .AddCheck<JournalHealthCheck>("journal", tags: [ReadyTag]);
+            .AddCheck<JournalHealthCheck>("journal", tags: [ReadyTag])
+            .AddCheck<RegistryHealthCheck>("registry", tags: [ReadyTag]);
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("switch", serviceInstanceId: $"node-{settings.NodeId}"))
             .WithMetrics(metrics => metrics
@@ -61,6 +62,7 @@ public static class AdminApi
                 : Results.Ok(new { rrn, events });
         });
         app.MapCardBindings();
+        app.MapRegistry();
         return app;
     }
 }

@@ -9,4 +9,6 @@ public static class AdminRoutes
     public const string Metrics = "/metrics";
     public const string Transaction = "/api/transactions/{rrn}";
     public const string CardBindings = "/api/card-bindings";
+    public const string Merchant = "/api/merchants/{mid}";
+    public const string Terminal = "/api/terminals/{tid}";
 }

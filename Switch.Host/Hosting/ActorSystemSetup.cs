@@ -6,11 +6,13 @@ using Akka.Configuration;
 using Akka.Event;
 using Akka.Hosting;
 using Akka.Logger.Serilog;
+using Akka.Pattern;
 using Akka.Remote.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Switch.Actors.Cards;
 using Switch.Actors.Cards.Challenges;
 using Switch.Actors.Risk;
+using Switch.Actors.Registry;
 using Switch.Actors.Serialization;
 using Switch.Actors.Terminals;
 using Switch.Actors.Transactions;
@@ -41,6 +43,9 @@ public static class ActorSystemSetup
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(config);
         AcquirerWiring? acquirers = null;
+        // Published by the registry actor once it has recovered; read by every terminal entity and the admin API.
+        var directory = new TerminalDirectory();
+        services.AddSingleton(directory);
         return services.AddAkka(SystemName, builder =>
         {
             if (JournalConfiguration.ConnectionSetup(settings.Journal) is { } connectionSetup)
@@ -70,6 +75,7 @@ public static class ActorSystemSetup
                     acquirers = AcquirerWiring.Start(system, settings, new TcpLinkTransportFactory(log));
                     registry.Register<AcquirerRouter>(acquirers.Router);
                 })
+                .WithActors((system, registry) => registry.Register<MerchantRegistry>(StartRegistry(system, settings.Registry, directory)))
                 .WithShardRegion<CardRegion>(
                     "card",
                     (_, _, resolver) =>
@@ -91,7 +97,7 @@ public static class ActorSystemSetup
                     "terminal",
                     (system, registry) =>
                     {
-                        var entities = TerminalSettings(settings, acquirers ?? throw new InvalidOperationException("the acquirers start before the terminal region"), registry.Get<CardRegion>(), system);
+                        var entities = TerminalSettings(settings, acquirers ?? throw new InvalidOperationException("the acquirers start before the terminal region"), registry.Get<CardRegion>(), directory, system);
                         return tid => TerminalActor.Props(tid, entities);
                     },
                     new TerminalMessageExtractor(),
@@ -109,6 +115,21 @@ public static class ActorSystemSetup
         });
     }
 
+    /// <summary>
+    /// The registry's one writer on this node. Journaled, so when its journal fails it stops; a backoff
+    /// supervisor starts it again (recovering the registry) instead of hammering a database that is down.
+    /// </summary>
+    private static IActorRef StartRegistry(ActorSystem system, RegistrySettings registry, TerminalDirectory directory) =>
+        system.ActorOf(
+            BackoffSupervisor.Props(Backoff.OnStop(
+                RegistryActor.Props(new RegistrySeed(registry.Merchants, registry.Terminals), directory),
+                childName: RegistryActor.Id,
+                minBackoff: TimeSpan.FromSeconds(1),
+                maxBackoff: TimeSpan.FromSeconds(30),
+                randomFactor: 0.2,
+                maxNrOfRetries: -1)),
+            RegistryActor.Id);
+
     private static CardEntitySettings CardSettings(SwitchSettings settings, ISmsSender sms) => new(
         new RiskEngine(settings.Risk),
         settings.Offers,
@@ -119,7 +140,7 @@ public static class ActorSystemSetup
         settings.Challenge.SmsText,
         settings.Cards.PassivateAfter);
 
-    private static TerminalEntitySettings TerminalSettings(SwitchSettings settings, AcquirerWiring acquirers, IActorRef cards, ActorSystem system)
+    private static TerminalEntitySettings TerminalSettings(SwitchSettings settings, AcquirerWiring acquirers, IActorRef cards, TerminalDirectory directory, ActorSystem system)
     {
         var terminals = settings.Terminals;
         var rrns = new RrnGenerator(settings.NodeId);
@@ -131,7 +152,7 @@ public static class ActorSystemSetup
 
         var transactions = new TransactionSettings(terminals.Profile, acquirers.Router, TransactionGuardMargin, cards, settings.Risk.Bins, settings.Cards.AskTimeout);
         return new TerminalEntitySettings(
-            new TerminalDirectory(settings.Registry.Merchants, settings.Registry.Terminals),
+            directory,
             terminals.Profile,
             terminals.DuplicateWindow,
             terminals.PassivateAfter,

@@ -8,3 +8,6 @@ public sealed class AcquirerRouter;
 
 /// <summary>Akka.Hosting registry key of the card shard region.</summary>
 public sealed class CardRegion;
+
+/// <summary>Akka.Hosting registry key of the merchant and terminal registry actor (its backoff supervisor).</summary>
+public sealed class MerchantRegistry;

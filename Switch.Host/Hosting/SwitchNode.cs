@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
 using Switch.Actors.Routing;
+using Switch.Actors.Terminals;
 using Switch.Host.Admin;
 using Switch.Host.Configuration;
 using Switch.Host.Persistence;
@@ -68,7 +69,7 @@ public sealed class SwitchNode : IAsyncDisposable
                 terminalListener = listen;
                 // Resolved at the first connection, not when Kestrel is built: the terminal region
                 // exists only once the actor system has started.
-                listen.Run(connection => listen.ApplicationServices.GetRequiredService<TerminalConnectionHandler>().OnConnectedAsync(connection));
+                listen.Run(connection => ServeTerminalAsync(connection, listen.ApplicationServices));
             });
             kestrel.Listen(settings.Admin.Listen, listen => adminListener = listen);
         });
@@ -90,6 +91,7 @@ public sealed class SwitchNode : IAsyncDisposable
         {
             await app.StartAsync(cancellation).ConfigureAwait(false);
             await node.MemberUpAsync(cancellation).ConfigureAwait(false);
+            await app.Services.GetRequiredService<TerminalDirectory>().Published.WaitAsync(cancellation).ConfigureAwait(false);
         }
         catch
         {
@@ -102,6 +104,24 @@ public sealed class SwitchNode : IAsyncDisposable
             "Switch node {NodeId} is up: terminals on {TerminalEndPoint}, admin API on {AdminEndPoint}, journal {Journal}, acquirers {Acquirers}",
             settings.NodeId, node.TerminalEndPoint, node.AdminEndPoint, settings.Journal.Provider, settings.Acquirers.Select(a => a.Name));
         return node;
+    }
+
+    /// <summary>
+    /// Until the registry has recovered every terminal would be unknown and answered 58 (terminals
+    /// reconnect the moment a node is back): a connection waits for it instead.
+    /// </summary>
+    private static async Task ServeTerminalAsync(ConnectionContext connection, IServiceProvider services)
+    {
+        try
+        {
+            await services.GetRequiredService<TerminalDirectory>().Published.WaitAsync(connection.ConnectionClosed).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        await services.GetRequiredService<TerminalConnectionHandler>().OnConnectedAsync(connection).ConfigureAwait(false);
     }
 
     /// <summary>

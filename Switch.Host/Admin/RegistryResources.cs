@@ -1,0 +1,22 @@
+using Switch.Actors.Registry;
+
+namespace Switch.Host.Admin;
+
+/// <summary>A merchant as the admin API shows it (camelCase JSON; challenge as always, risk or never).</summary>
+public sealed record MerchantResource(string Mid, string Name, string Mcc, string Country, string Challenge, string? FeePlan)
+{
+    public static MerchantResource From(Merchant merchant)
+    {
+        ArgumentNullException.ThrowIfNull(merchant);
+        var challenge = merchant.Challenge switch
+        {
+            ChallengePolicy.Always => "always",
+            ChallengePolicy.Never => "never",
+            _ => "risk",
+        };
+        return new(merchant.Mid, merchant.Name, merchant.Mcc, merchant.Country, challenge, merchant.FeePlan);
+    }
+}
+
+/// <summary>A terminal as the admin API shows it.</summary>
+public sealed record TerminalResource(string Tid, string Mid);
