@@ -37,11 +37,13 @@ public sealed partial class CardActor : ReceivePersistentActor
         Command<BindPhone>(Bind);
         Command<AssessAuthorization>(Assess);
         Command<TakeChallengeStep>(TakeStep);
-        Command<RecordCardUse>(record => PersistAsync(record.Use, used =>
+        // Counted at once, so the card's next authorization sees it even while the write is under
+        // way; were the write to fail, risk would only have counted one use more than the journal.
+        Command<RecordCardUse>(record =>
         {
-            _state.Activity.Record(used);
-            SnapshotWhenDue();
-        }));
+            _state.Activity.Record(record.Use);
+            PersistAsync(record.Use, _ => SnapshotWhenDue());
+        });
         Command<SmsDone>(LogDelivery);
         Command<SaveSnapshotSuccess>(saved => DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(failed => _log.Warning("Card {0}: snapshot at {1} failed ({2}); recovery replays more events", Short, failed.Metadata.SequenceNr, failed.Cause.Message));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Akka.Actor;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Switch.Host.Admin;
 
@@ -11,7 +12,7 @@ public static class CardBindingEndpoints
     public static WebApplication MapCardBindings(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost(AdminRoutes.CardBindings, async (HttpRequest http, CardBindings bindings, CancellationToken cancellation) =>
+        app.MapPost(AdminRoutes.CardBindings, async (HttpRequest http, [FromServices] CardBindings bindings, CancellationToken cancellation) =>
         {
             CardBindingRequest? body;
             try
@@ -35,7 +36,7 @@ public static class CardBindingEndpoints
 
             try
             {
-                var result = await bindings.BindAsync(body, cancellation).ConfigureAwait(false);
+                var result = await bindings.BindPhoneAsync(body, cancellation).ConfigureAwait(false);
                 return result.Binding is { } binding ? Results.Ok(binding) : Results.BadRequest(new { error = result.Error });
             }
             catch (AskTimeoutException)

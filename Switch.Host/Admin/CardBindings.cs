@@ -28,7 +28,7 @@ public sealed class CardBindings
     }
 
     /// <returns>The binding as it may be shown (masked), or the field that is wrong and why.</returns>
-    public async Task<CardBindingResult> BindAsync(CardBindingRequest request, CancellationToken cancellation)
+    public async Task<CardBindingResult> BindPhoneAsync(CardBindingRequest request, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!IsPan(request.Pan))
