@@ -25,6 +25,12 @@ internal sealed class NodeConfig
 
     public TimeSpan LinkTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The test merchant's challenge policy: always, risk or never.</summary>
+    public string Challenge { get; init; } = "risk";
+
+    /// <summary>Where one-time codes are texted (an SMS sink); none when null.</summary>
+    public Uri? SmsWebhook { get; init; }
+
     /// <summary>More HOCON appended to the overlay, e.g. an operator's akka.* setting.</summary>
     public string Extra { get; init; } = string.Empty;
 
@@ -56,8 +62,9 @@ internal sealed class NodeConfig
               journal { provider = sqlite, connection-string = "Data Source={{DatabasePath}}" }
               admin { listen = "127.0.0.1:0", token = "{{Token}}" }
               cluster { listen = "127.0.0.1:0", seed-nodes = [] }
+              sms { webhook-url = "{{SmsWebhook}}" }
               registry {
-                merchants = [ { mid = "{{Mid}}", name = "Test Shop", mcc = "5411", country = "CN", challenge = risk } ]
+                merchants = [ { mid = "{{Mid}}", name = "Test Shop", mcc = "5411", country = "CN", challenge = {{Challenge}} } ]
                 terminals = [
             {{terminals}}
                 ]

@@ -32,6 +32,14 @@ internal sealed partial class NodeProcess : IAsyncDisposable
 
     public IPEndPoint AdminEndPoint { get; private set; } = null!;
 
+    /// <summary>An HTTP client of the node's admin API carrying the bearer token.</summary>
+    public HttpClient AdminClient(string token)
+    {
+        var client = new HttpClient { BaseAddress = new Uri($"http://{AdminEndPoint}") };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     /// <summary>Everything the process wrote so far, for a failing test's message.</summary>
     public string Output => string.Join('\n', _output);
 
