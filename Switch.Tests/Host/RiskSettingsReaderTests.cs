@@ -1,25 +1,20 @@
 using Switch.Actors.Risk;
 using Switch.Host.Configuration;
 
+using Switch.Tests.Support;
+
 namespace Switch.Tests.Host;
 
 public sealed class RiskSettingsReaderTests : IDisposable
 {
-    private static readonly Func<string, string?> NoEnvironment = _ => null;
-    private readonly List<string> _files = [];
+    private readonly Overlays _overlays = new();
 
-    public void Dispose()
-    {
-        foreach (var file in _files)
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => _overlays.Dispose();
 
     [Fact]
     public void The_shipped_risk_defaults_parse()
     {
-        var risk = RiskSettingsReader.Read(SwitchConfiguration.Load([], NoEnvironment));
+        var risk = RiskSettingsReader.Read(SwitchConfiguration.Load([], Overlays.NoEnvironment));
 
         Assert.Equal(200, risk.Features.SmallAmountMinor);
         Assert.Equal(TimeSpan.FromHours(8), risk.Features.UtcOffset);
@@ -47,7 +42,7 @@ public sealed class RiskSettingsReaderTests : IDisposable
     [Fact]
     public void The_shipped_offers_parse_and_fit_field_63()
     {
-        var offers = OfferSettingsReader.Read(SwitchConfiguration.Load([], NoEnvironment));
+        var offers = OfferSettingsReader.Read(SwitchConfiguration.Load([], Overlays.NoEnvironment));
 
         Assert.Equal(["grocery-5", "instalments"], offers.Offers.Select(o => o.Id));
         Assert.All(offers.Offers, o => Assert.Null(Switch.Actors.Offers.OfferText.Problem(o.Text)));
@@ -57,9 +52,9 @@ public sealed class RiskSettingsReaderTests : IDisposable
     [Fact]
     public void An_overlay_replaces_one_group_s_codes_and_can_carve_a_code_out_of_a_range()
     {
-        var overlay = Overlay("""switch.risk.mcc-groups { digital = [ "5999" ], gambling = [ "7995", "7800-7809" ] }""");
+        var overlay = _overlays.Write("""switch.risk.mcc-groups { digital = [ "5999" ], gambling = [ "7995", "7800-7809" ] }""");
 
-        var mcc = RiskSettingsReader.Read(SwitchConfiguration.Load([overlay], NoEnvironment)).Features.Mcc;
+        var mcc = RiskSettingsReader.Read(SwitchConfiguration.Load([overlay], Overlays.NoEnvironment)).Features.Mcc;
 
         Assert.Equal(MccGroup.Digital, mcc.Group("5999"));
         Assert.Equal(MccGroup.Retail, mcc.Group("5998"));
@@ -71,8 +66,8 @@ public sealed class RiskSettingsReaderTests : IDisposable
     [Fact]
     public void Offsets_west_of_utc_and_empty_lists_are_read()
     {
-        var overlay = Overlay("""switch.risk { utc-offset = "-05:30", rules = [], bins = [] }""" + "\nswitch.offers = []");
-        var config = SwitchConfiguration.Load([overlay], NoEnvironment);
+        var overlay = _overlays.Write("""switch.risk { utc-offset = "-05:30", rules = [], bins = [] }""" + "\nswitch.offers = []");
+        var config = SwitchConfiguration.Load([overlay], Overlays.NoEnvironment);
 
         var risk = RiskSettingsReader.Read(config);
 
@@ -108,8 +103,8 @@ public sealed class RiskSettingsReaderTests : IDisposable
     [InlineData("switch.risk = 3", "switch.risk")]
     public void A_bad_risk_setting_names_its_key(string overlay, string key)
     {
-        var path = Overlay(overlay);
-        var error = Assert.Throws<ConfigurationKeyException>(() => RiskSettingsReader.Read(SwitchConfiguration.Load([path], NoEnvironment)));
+        var path = _overlays.Write(overlay);
+        var error = Assert.Throws<ConfigurationKeyException>(() => RiskSettingsReader.Read(SwitchConfiguration.Load([path], Overlays.NoEnvironment)));
         Assert.Equal(key, error.Key);
         Assert.StartsWith(key + ": ", error.Message, StringComparison.Ordinal);
     }
@@ -124,21 +119,21 @@ public sealed class RiskSettingsReaderTests : IDisposable
     [InlineData("id = \"\"", "switch.offers[0].id")]
     public void A_bad_offer_setting_names_its_key(string change, string key)
     {
-        var path = Overlay($$"""
+        var path = _overlays.Write($$"""
             switch.offers = [
               { id = a, text = "Hello", when = "amount > 1", valid-from = "2025-01-01", valid-to = "2026-01-01", priority = 1, {{change}} }
             ]
             """);
-        var error = Assert.Throws<ConfigurationKeyException>(() => OfferSettingsReader.Read(SwitchConfiguration.Load([path], NoEnvironment)));
+        var error = Assert.Throws<ConfigurationKeyException>(() => OfferSettingsReader.Read(SwitchConfiguration.Load([path], Overlays.NoEnvironment)));
         Assert.Equal(key, error.Key);
     }
 
     [Fact]
     public void A_condition_error_carries_its_column_under_the_key()
     {
-        var path = Overlay("""switch.risk.rules = [ { name = a, when = "amount > 1 and nigth = 1", action = challenge } ]""");
+        var path = _overlays.Write("""switch.risk.rules = [ { name = a, when = "amount > 1 and nigth = 1", action = challenge } ]""");
 
-        var error = Assert.Throws<ConfigurationKeyException>(() => RiskSettingsReader.Read(SwitchConfiguration.Load([path], NoEnvironment)));
+        var error = Assert.Throws<ConfigurationKeyException>(() => RiskSettingsReader.Read(SwitchConfiguration.Load([path], Overlays.NoEnvironment)));
 
         Assert.Equal("switch.risk.rules[0].when: at column 16: 'nigth' is not a feature (the risk block of switch.conf lists them)", error.Message);
     }
@@ -146,23 +141,16 @@ public sealed class RiskSettingsReaderTests : IDisposable
     [Fact]
     public void Two_offers_with_one_id_are_refused()
     {
-        var path = Overlay("""
+        var path = _overlays.Write("""
             switch.offers = [
               { id = a, text = "Hello", when = "amount > 1", valid-from = "2025-01-01", valid-to = "2026-01-01", priority = 1 },
               { id = a, text = "Again", when = "amount > 1", valid-from = "2025-01-01", valid-to = "2026-01-01", priority = 2 }
             ]
             """);
 
-        var error = Assert.Throws<ConfigurationKeyException>(() => OfferSettingsReader.Read(SwitchConfiguration.Load([path], NoEnvironment)));
+        var error = Assert.Throws<ConfigurationKeyException>(() => OfferSettingsReader.Read(SwitchConfiguration.Load([path], Overlays.NoEnvironment)));
 
         Assert.Equal("switch.offers", error.Key);
     }
 
-    private string Overlay(string text)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"risk-overlay-{Guid.NewGuid():N}.conf");
-        File.WriteAllText(path, text);
-        _files.Add(path);
-        return path;
-    }
 }

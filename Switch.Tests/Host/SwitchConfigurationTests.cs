@@ -4,25 +4,20 @@ using Switch.Host.Configuration;
 using Switch.Protocol.Framing;
 using Switch.Protocol.Iso8583.Specs;
 
+using Switch.Tests.Support;
+
 namespace Switch.Tests.Host;
 
 public sealed class SwitchConfigurationTests : IDisposable
 {
-    private static readonly Func<string, string?> NoEnvironment = _ => null;
-    private readonly List<string> _files = [];
+    private readonly Overlays _overlays = new();
 
-    public void Dispose()
-    {
-        foreach (var file in _files)
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => _overlays.Dispose();
 
     [Fact]
     public void The_defaults_are_the_contract_values()
     {
-        var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([], NoEnvironment));
+        var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([], Overlays.NoEnvironment));
 
         Assert.Equal(0, settings.NodeId);
         Assert.True(settings.Security.PanTokenKey.Length >= 32);
@@ -52,7 +47,7 @@ public sealed class SwitchConfigurationTests : IDisposable
     [Fact]
     public void Overlays_win_in_order_and_a_list_is_replaced_whole()
     {
-        var first = Overlay("""
+        var first = _overlays.Write("""
             switch.terminals { tpdu = on, max-frame = 2048 }
             switch.acquirers = [
               { name = acq-x, endpoint = "acquirer.example:7000", profile = iso87-binary, length-header = ascii4,
@@ -61,9 +56,9 @@ public sealed class SwitchConfigurationTests : IDisposable
                 timeout = 1s, echo-interval = 10s, reconnect-min = 1s, reconnect-max = 1s }
             ]
             """);
-        var second = Overlay("switch.terminals.max-frame = 1024");
+        var second = _overlays.Write("switch.terminals.max-frame = 1024");
 
-        var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([first, second], NoEnvironment));
+        var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([first, second], Overlays.NoEnvironment));
 
         Assert.True(settings.Terminals.Framing.Tpdu);
         Assert.Equal(1024, settings.Terminals.Framing.MaxFrame);
@@ -94,7 +89,7 @@ public sealed class SwitchConfigurationTests : IDisposable
     [Fact]
     public void An_unset_variable_leaves_the_rest_of_its_block_intact()
     {
-        var overlay = Overlay("""
+        var overlay = _overlays.Write("""
             switch.admin {
               token = "from-file"
               token = ${?SWITCH_TEST_UNSET_TOKEN}
@@ -102,7 +97,7 @@ public sealed class SwitchConfigurationTests : IDisposable
             }
             """);
 
-        var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([overlay], NoEnvironment));
+        var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([overlay], Overlays.NoEnvironment));
 
         Assert.Equal("from-file", settings.Admin.Token);
         Assert.Equal(IPEndPoint.Parse("127.0.0.1:9090"), settings.Admin.Listen);
@@ -111,15 +106,15 @@ public sealed class SwitchConfigurationTests : IDisposable
     [Fact]
     public void A_substitution_inside_a_line_is_refused_with_its_file_and_line()
     {
-        var overlay = Overlay("switch.admin {\n  token = \"x\", listen = ${?SWITCH_ADMIN_LISTEN}\n}");
-        var error = Assert.Throws<ConfigurationKeyException>(() => SwitchConfiguration.Load([overlay], NoEnvironment));
+        var overlay = _overlays.Write("switch.admin {\n  token = \"x\", listen = ${?SWITCH_ADMIN_LISTEN}\n}");
+        var error = Assert.Throws<ConfigurationKeyException>(() => SwitchConfiguration.Load([overlay], Overlays.NoEnvironment));
         Assert.Equal($"{overlay}:2", error.Key);
     }
 
     [Fact]
     public void An_inline_profile_block_describes_an_acquirer_dialect()
     {
-        var overlay = Overlay("""
+        var overlay = _overlays.Write("""
             switch.acquirers = [
               { name = acme, endpoint = "127.0.0.1:7000", length-header = binary2, timeout = 5s,
                 echo-interval = 30s, reconnect-min = 1s, reconnect-max = 30s
@@ -127,7 +122,7 @@ public sealed class SwitchConfigurationTests : IDisposable
             ]
             """);
 
-        var acquirer = Assert.Single(SwitchSettingsReader.Read(SwitchConfiguration.Load([overlay], NoEnvironment)).Acquirers);
+        var acquirer = Assert.Single(SwitchSettingsReader.Read(SwitchConfiguration.Load([overlay], Overlays.NoEnvironment)).Acquirers);
 
         Assert.Equal("acme", acquirer.Profile.Name);
         Assert.Equal(ValueEncoding.Bcd, acquirer.Profile[35]!.Encoding);
@@ -136,7 +131,7 @@ public sealed class SwitchConfigurationTests : IDisposable
     [Fact]
     public void Empty_lists_mean_none_and_no_seed_nodes_forms_a_cluster_of_one()
     {
-        var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([Overlay("switch {\n  cluster { listen = \"127.0.0.1:0\", seed-nodes = [] }\n  acquirers = [ ]\n}")], NoEnvironment));
+        var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([_overlays.Write("switch {\n  cluster { listen = \"127.0.0.1:0\", seed-nodes = [] }\n  acquirers = [ ]\n}")], Overlays.NoEnvironment));
 
         Assert.Empty(settings.Cluster.SeedNodes);
         Assert.Empty(settings.Acquirers);
@@ -145,7 +140,7 @@ public sealed class SwitchConfigurationTests : IDisposable
     [Fact]
     public void Reversal_queue_defaults_are_read()
     {
-        var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([], NoEnvironment));
+        var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([], Overlays.NoEnvironment));
 
         Assert.Equal(new ReversalQueueSettings(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), 16, TimeSpan.FromHours(24)), settings.Reversals);
     }
@@ -186,8 +181,8 @@ public sealed class SwitchConfigurationTests : IDisposable
     [InlineData("switch.registry = 3", "switch.registry")]
     public void A_bad_setting_stops_start_up_naming_its_key(string overlay, string key)
     {
-        var path = Overlay(overlay);
-        var error = Assert.Throws<ConfigurationKeyException>(() => SwitchSettingsReader.Read(SwitchConfiguration.Load([path], NoEnvironment)));
+        var path = _overlays.Write(overlay);
+        var error = Assert.Throws<ConfigurationKeyException>(() => SwitchSettingsReader.Read(SwitchConfiguration.Load([path], Overlays.NoEnvironment)));
         Assert.Equal(key, error.Key);
         Assert.StartsWith(key + ": ", error.Message, StringComparison.Ordinal);
     }
@@ -195,7 +190,7 @@ public sealed class SwitchConfigurationTests : IDisposable
     [Fact]
     public void A_missing_overlay_file_is_named()
     {
-        var error = Assert.Throws<ConfigurationKeyException>(() => SwitchConfiguration.Load(["/nonexistent/overlay.conf"], NoEnvironment));
+        var error = Assert.Throws<ConfigurationKeyException>(() => SwitchConfiguration.Load(["/nonexistent/overlay.conf"], Overlays.NoEnvironment));
         Assert.Equal("--config", error.Key);
         Assert.Contains("/nonexistent/overlay.conf", error.Message, StringComparison.Ordinal);
     }
@@ -205,7 +200,7 @@ public sealed class SwitchConfigurationTests : IDisposable
     [InlineData("bench-inmem.conf")]
     public void The_shipped_overlays_are_valid(string overlay)
     {
-        var config = SwitchConfiguration.Load([Path.Combine(RepositoryRoot(), "hocon", overlay)], NoEnvironment);
+        var config = SwitchConfiguration.Load([Path.Combine(RepositoryRoot(), "hocon", overlay)], Overlays.NoEnvironment);
 
         var settings = SwitchSettingsReader.Read(config);
 
@@ -215,7 +210,7 @@ public sealed class SwitchConfigurationTests : IDisposable
     [Fact]
     public void The_bench_overlay_registers_the_generator_s_default_terminals()
     {
-        var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([Path.Combine(RepositoryRoot(), "hocon", "bench.conf")], NoEnvironment));
+        var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([Path.Combine(RepositoryRoot(), "hocon", "bench.conf")], Overlays.NoEnvironment));
 
         Assert.Equal(Enumerable.Range(1, 50).Select(n => $"T{n:D7}"), settings.Registry.Terminals.Select(t => t.Tid));
     }
@@ -227,13 +222,6 @@ public sealed class SwitchConfigurationTests : IDisposable
         Assert.Equal(File.ReadAllText(repositoryFile), SwitchConfiguration.Defaults);
     }
 
-    private string Overlay(string text)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"overlay-{Guid.NewGuid():N}.conf");
-        File.WriteAllText(path, text);
-        _files.Add(path);
-        return path;
-    }
 
     private static string RepositoryRoot()
     {

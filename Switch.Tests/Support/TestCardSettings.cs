@@ -13,24 +13,16 @@ internal static class TestCardSettings
 
     public static CardEntitySettings Create(ISmsSender sms, string overlay = "")
     {
-        var path = Path.Combine(Path.GetTempPath(), $"switch-cards-{Guid.NewGuid():N}.conf");
-        File.WriteAllText(path, overlay);
-        try
-        {
-            var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([path], _ => null));
-            return new CardEntitySettings(
-                new RiskEngine(settings.Risk),
-                settings.Offers,
-                settings.Challenge.Rules,
-                new PhoneCipher(PhoneKey),
-                new OneTimeCodes(OtpKey, settings.Challenge.Rules.CodeDigits),
-                sms,
-                settings.Challenge.SmsText,
-                settings.Cards.PassivateAfter);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var overlays = new Overlays();
+        var settings = SwitchSettingsReader.Read(overlays.Load(overlay));
+        return new CardEntitySettings(
+            new RiskEngine(settings.Risk),
+            settings.Offers,
+            settings.Challenge.Rules,
+            new PhoneCipher(PhoneKey),
+            new OneTimeCodes(OtpKey, settings.Challenge.Rules.CodeDigits),
+            sms,
+            settings.Challenge.SmsText,
+            settings.Cards.PassivateAfter);
     }
 }

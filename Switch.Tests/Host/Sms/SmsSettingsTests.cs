@@ -1,19 +1,14 @@
 using Switch.Host.Configuration;
 
+using Switch.Tests.Support;
+
 namespace Switch.Tests.Host.Sms;
 
 public sealed class SmsSettingsTests : IDisposable
 {
-    private static readonly Func<string, string?> NoEnvironment = _ => null;
-    private readonly List<string> _files = [];
+    private readonly Overlays _overlays = new();
 
-    public void Dispose()
-    {
-        foreach (var file in _files)
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => _overlays.Dispose();
 
     [Fact]
     public void The_defaults_send_nothing_and_bound_every_delivery()
@@ -73,17 +68,6 @@ public sealed class SmsSettingsTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(2), sms.TotalTimeout);
     }
 
-    private SmsSettings Read(string? overlay = null)
-    {
-        List<string> overlays = [];
-        if (overlay is not null)
-        {
-            var path = Path.Combine(Path.GetTempPath(), $"sms-overlay-{Guid.NewGuid():N}.conf");
-            File.WriteAllText(path, overlay);
-            _files.Add(path);
-            overlays.Add(path);
-        }
-
-        return SwitchSettingsReader.Read(SwitchConfiguration.Load(overlays, NoEnvironment)).Sms;
-    }
+    private SmsSettings Read(string? overlay = null) =>
+        SwitchSettingsReader.Read(overlay is null ? _overlays.Load() : _overlays.Load(overlay)).Sms;
 }
