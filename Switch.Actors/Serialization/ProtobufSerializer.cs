@@ -68,5 +68,6 @@ public sealed class ProtobufSerializer : SerializerWithStringManifest
         CardActivityReflection.Descriptor,
         CardEventsReflection.Descriptor,
         RegistryEventsReflection.Descriptor,
+        FeeEventsReflection.Descriptor,
     ];
 }

@@ -23,6 +23,7 @@ public static class AdminApi
         ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton(settings.Journal);
         services.AddSingleton<TransactionHistory>();
+        services.AddSingleton<IFeeLedgerSource, FeeLedgerJournal>();
         services.AddSingleton(provider => new CardBindings(
             new PanToken(settings.Security.PanTokenKey),
             new PhoneCipher(settings.Security.PhoneKey),
@@ -31,7 +32,8 @@ public static class AdminApi
         services.AddHealthChecks()
             .AddCheck<ClusterMemberHealthCheck>("cluster", tags: [ReadyTag])
             .AddCheck<JournalHealthCheck>("journal", tags: [ReadyTag])
-            .AddCheck<RegistryHealthCheck>("registry", tags: [ReadyTag]);
+            .AddCheck<RegistryHealthCheck>("registry", tags: [ReadyTag])
+            .AddCheck<FeePlanHealthCheck>("fee-plans", tags: [ReadyTag]);
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("switch", serviceInstanceId: $"node-{settings.NodeId}"))
             .WithMetrics(metrics => metrics
@@ -63,6 +65,7 @@ public static class AdminApi
         });
         app.MapCardBindings();
         app.MapRegistry();
+        app.MapFeePlans();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Switch.Actors.Acquirers;
 using Switch.Actors.Cards.Challenges;
+using Switch.Actors.Fees;
 using Switch.Actors.Offers;
 using Switch.Actors.Registry;
 using Switch.Actors.Risk;
@@ -24,7 +25,8 @@ public sealed record SwitchSettings(
     CardSettings Cards,
     ChallengeConfig Challenge,
     RiskSettings Risk,
-    OfferCatalog Offers);
+    OfferCatalog Offers,
+    IReadOnlyList<FeePlanSeed> FeePlans);
 
 /// <summary>Card entities (<c>switch.cards</c>).</summary>
 /// <param name="AskTimeout">How long a transaction waits for its card before answering 96.</param>

@@ -30,7 +30,8 @@ public static class SwitchSettingsReader
             ChallengeSettingsReader.ReadCards(root.Child("cards")),
             ChallengeSettingsReader.Read(root.Child("challenge")),
             RiskSettingsReader.Read(root.Child("risk")),
-            OfferSettingsReader.Read(root));
+            OfferSettingsReader.Read(root),
+            FeePlanSettingsReader.Read(root));
     }
 
     private static TerminalListenerSettings ReadTerminals(ConfigReader terminals) => new(

@@ -11,6 +11,7 @@ using Akka.Remote.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Switch.Actors.Cards;
 using Switch.Actors.Cards.Challenges;
+using Switch.Actors.Fees;
 using Switch.Actors.Risk;
 using Switch.Actors.Registry;
 using Switch.Actors.Serialization;
@@ -46,6 +47,9 @@ public static class ActorSystemSetup
         // Published by the registry actor once it has recovered; read by every terminal entity and the admin API.
         var directory = new TerminalDirectory();
         services.AddSingleton(directory);
+        // Published by the fee-plan registry once it has recovered; read by transactions and the admin API.
+        var feePlans = new FeePlanDirectory();
+        services.AddSingleton(feePlans);
         return services.AddAkka(SystemName, builder =>
         {
             if (JournalConfiguration.ConnectionSetup(settings.Journal) is { } connectionSetup)
@@ -76,6 +80,7 @@ public static class ActorSystemSetup
                     registry.Register<AcquirerRouter>(acquirers.Router);
                 })
                 .WithActors((system, registry) => registry.Register<MerchantRegistry>(StartRegistry(system, settings.Registry, directory)))
+                .WithActors((system, registry) => registry.Register<FeePlanRegistry>(StartFeePlans(system, settings.FeePlans, feePlans)))
                 .WithShardRegion<CardRegion>(
                     "card",
                     (_, _, resolver) =>
@@ -129,6 +134,18 @@ public static class ActorSystemSetup
                 randomFactor: 0.2,
                 maxNrOfRetries: -1)),
             RegistryActor.Id);
+
+    /// <summary>The fee plans' one writer on this node, restarted with backoff as the registry is.</summary>
+    private static IActorRef StartFeePlans(ActorSystem system, IReadOnlyList<FeePlanSeed> seed, FeePlanDirectory directory) =>
+        system.ActorOf(
+            BackoffSupervisor.Props(Backoff.OnStop(
+                FeePlanRegistryActor.Props(seed, directory),
+                childName: FeePlanRegistryActor.Id,
+                minBackoff: TimeSpan.FromSeconds(1),
+                maxBackoff: TimeSpan.FromSeconds(30),
+                randomFactor: 0.2,
+                maxNrOfRetries: -1)),
+            FeePlanRegistryActor.Id);
 
     private static CardEntitySettings CardSettings(SwitchSettings settings, ISmsSender sms) => new(
         new RiskEngine(settings.Risk),

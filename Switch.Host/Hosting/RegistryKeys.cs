@@ -11,3 +11,6 @@ public sealed class CardRegion;
 
 /// <summary>Akka.Hosting registry key of the merchant and terminal registry actor (its backoff supervisor).</summary>
 public sealed class MerchantRegistry;
+
+/// <summary>Akka.Hosting registry key of the fee-plan registry actor (its backoff supervisor).</summary>
+public sealed class FeePlanRegistry;
