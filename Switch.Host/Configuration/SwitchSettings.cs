@@ -73,8 +73,19 @@ public enum SqliteSynchronous
     Normal,
 }
 
+/// <summary>Which write journal an SQLite node uses (<c>switch.journal.sqlite-writer</c>); both write the same tables.</summary>
+public enum SqliteWriter
+{
+    /// <summary>The switch's own: one writer thread, one transaction and one fsync per group of queued batches.</summary>
+    GroupCommit,
+
+    /// <summary>Akka.Persistence.Sql's journal.</summary>
+    AkkaSql,
+}
+
 /// <param name="Synchronous">SQLite only; ignored for PostgreSQL.</param>
-public sealed record JournalSettings(JournalProvider Provider, string ConnectionString, SqliteSynchronous Synchronous = SqliteSynchronous.Full);
+/// <param name="Writer">SQLite only; ignored for PostgreSQL.</param>
+public sealed record JournalSettings(JournalProvider Provider, string ConnectionString, SqliteSynchronous Synchronous = SqliteSynchronous.Full, SqliteWriter Writer = SqliteWriter.GroupCommit);
 
 public sealed record AdminSettings(IPEndPoint Listen, string Token);
 

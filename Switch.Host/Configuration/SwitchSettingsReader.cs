@@ -126,7 +126,8 @@ public static class SwitchSettingsReader
     }
 
     private static JournalSettings ReadJournal(ConfigReader journal) =>
-        new(journal.Choice<JournalProvider>("provider"), journal.RequiredText("connection-string"), journal.Choice<SqliteSynchronous>("sqlite-synchronous"));
+        new(journal.Choice<JournalProvider>("provider"), journal.RequiredText("connection-string"), journal.Choice<SqliteSynchronous>("sqlite-synchronous"),
+            journal.Choice<SqliteWriter>("sqlite-writer"));
 
     private static AdminSettings ReadAdmin(ConfigReader admin) =>
         new(admin.ListenEndpoint("listen"), admin.RequiredText("token"));

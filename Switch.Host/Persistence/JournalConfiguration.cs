@@ -2,17 +2,22 @@ using System.Data.Common;
 using Akka.Actor.Setup;
 using Akka.Configuration;
 using Akka.Persistence.Sql.Config;
+using Akka.Persistence.Sql.Journal;
 using LinqToDB;
 using LinqToDB.Interceptors;
 using Microsoft.Data.Sqlite;
 using Switch.Host.Configuration;
+using Switch.Host.Persistence.Sqlite;
 
 namespace Switch.Host.Persistence;
 
 /// <summary>
-/// The Akka.Persistence.Sql journal, snapshot store and query journal for <c>switch.journal</c>.
-/// SQLite gets one writer (SQLite serialises writes anyway; more writers only contend for the
-/// lock) and write-ahead logging, so readers never block the writer.
+/// The journal, snapshot store and query journal for <c>switch.journal</c>. PostgreSQL runs on
+/// Akka.Persistence.Sql throughout. SQLite's snapshot store and query journal are
+/// Akka.Persistence.Sql's too; its write journal is the switch's <see cref="GroupCommitSqliteJournal"/>
+/// (or Akka.Persistence.Sql's with <c>sqlite-writer = akka-sql</c>), writing the same tables. SQLite
+/// gets one writer (SQLite serialises writes anyway; more writers only contend for the lock) and
+/// write-ahead logging, so readers never block the writer.
 /// </summary>
 public static class JournalConfiguration
 {
@@ -28,13 +33,20 @@ public static class JournalConfiguration
             _ => (PostgreSqlProvider, 4),
         };
         var connection = HoconText.Quote(journal.ConnectionString);
+        // The block carries both SQLite writers' keys, so sqlite-writer swaps only the class.
+        var writer = journal.Provider == JournalProvider.Sqlite && journal.Writer == SqliteWriter.GroupCommit
+            ? typeof(GroupCommitSqliteJournal)
+            : typeof(SqlWriteJournal);
         return ConfigurationFactory.ParseString($$"""
             akka.persistence {
               journal {
                 plugin = "akka.persistence.journal.sql"
                 sql {
-                  class = "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql"
+                  class = "{{writer.FullName}}, {{writer.Assembly.GetName().Name}}"
                   connection-string = {{connection}}
+                  synchronous = {{journal.Synchronous.ToString().ToLowerInvariant()}}
+                  # Batches (one per actor's write) waiting for the group-commit writer; beyond, writers wait.
+                  queue-capacity = 4096
                   provider-name = "{{provider}}"
                   parallelism = {{parallelism}}
                   auto-initialize = true

@@ -1,0 +1,37 @@
+namespace Switch.Host.Persistence.Sqlite;
+
+/// <summary>
+/// One request to the writer: it runs inside the writer's group transaction and completes only once
+/// that transaction has committed (or failed). Continuations run asynchronously, so no caller's code
+/// ever runs on the writer's thread.
+/// </summary>
+internal abstract class JournalWork
+{
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Done => _done.Task;
+
+    public abstract void Run(JournalStatements statements);
+
+    public void Complete() => _done.TrySetResult();
+
+    public void Fail(Exception error) => _done.TrySetException(error);
+}
+
+/// <summary>The events of one <c>WriteMessages</c> call, in order.</summary>
+internal sealed class AppendEvents(IReadOnlyList<SerializedEvent> events) : JournalWork
+{
+    public override void Run(JournalStatements statements)
+    {
+        foreach (var @event in events)
+        {
+            statements.Append(@event);
+        }
+    }
+}
+
+/// <summary>Deletes a persistence id's events up to a sequence number, after every write queued before it.</summary>
+internal sealed class DeleteEvents(string persistenceId, long toSequenceNr) : JournalWork
+{
+    public override void Run(JournalStatements statements) => statements.Delete(persistenceId, toSequenceNr);
+}
