@@ -156,6 +156,7 @@ public sealed partial class TerminalActor
             ResponseCode = code,
             AtUnixMs = NowUnixMs,
             Acquirer = reversal.Original?.Acquirer ?? string.Empty,
+            BatchAmountMinor = _state.TakeFromBatch(reversal.Rrn, outcome),
         };
         object @event = reversal.Rrn.Length > 0 ? Tag(completed, reversal.Rrn) : completed;
         PersistAsync(@event, _ =>

@@ -18,7 +18,8 @@ namespace Switch.Actors.Terminals;
 /// transactions. It answers what it can itself (network management, unknown or signed-off terminal,
 /// requests that fail validation, retransmissions) and hands each validated request to a child
 /// that authorizes it, persisting on the child's behalf: the entity is the one writer of its journal.
-/// It also takes the terminal's reversals (0400/0401) to the acquirer of the original.
+/// It also takes the terminal's reversals (0400/0401) to the acquirer of the original, and closes its
+/// batch on an 0500.
 /// Events are tagged <c>rrn:{RRN}</c> so a transaction's history can be found by its RRN.
 /// </summary>
 public sealed partial class TerminalActor : ReceivePersistentActor
@@ -49,6 +50,7 @@ public sealed partial class TerminalActor : ReceivePersistentActor
         Recover<TransactionCompleted>(e => _state.Remember(e, NowUnixMs));
         Recover<TerminalReversalCompleted>(e => _state.ReversalCompleted(e, NowUnixMs));
         Recover<ChallengeAwaited>(e => _state.ChallengeAwaited(e, NowUnixMs));
+        Recover<BatchClosed>(e => _state.BatchClosed(e, NowUnixMs));
         Recover<RecoveryCompleted>(_ => ReverseUnfinished());
         Command<TerminalRequest>(Handle);
         // The queue answers both the reversals of what a crash or a failed child left unfinished and
@@ -127,6 +129,9 @@ public sealed partial class TerminalActor : ReceivePersistentActor
                 break;
             case 400 or 401:
                 Reversal(request, in message);
+                break;
+            case 500 or 501:
+                Batch(request, in message);
                 break;
             default:
                 Reply(request, ReplyBuilder.Build(in message, ResponseCodes.InvalidTransaction));

@@ -7,7 +7,7 @@ namespace Switch.Actors.Terminals;
 /// <summary>
 /// What a terminal entity knows: whether it is signed on, the outcomes of its recent requests and
 /// reversals (the duplicate window, rebuilt from the journal), the requests and reversals still in
-/// flight, and the transactions a reversal may still name (the reversal memory).
+/// flight, the transactions a reversal may still name (the reversal memory), and the open batch.
 /// </summary>
 internal sealed class TerminalState
 {
@@ -18,10 +18,12 @@ internal sealed class TerminalState
     private readonly Dictionary<DuplicateKey, ReversalInFlight> _reversalsInFlight = [];
     private readonly ReversalMemory _reversible;
     private readonly OpenChallenges _challenges;
+    private readonly TerminalBatch _batch;
 
     public TerminalState(TimeSpan window, ReversalMemory reversible, OpenChallenges challenges)
     {
         _completed = new AnswerWindow<TransactionCompleted>(window);
+        _batch = new TerminalBatch(window);
         _reversalsAnswered = new AnswerWindow<TerminalReversalCompleted>(window);
         _reversible = reversible;
         _challenges = challenges;
@@ -48,19 +50,26 @@ internal sealed class TerminalState
 
     /// <summary>
     /// Records an outcome for the duplicate window and forgets outcomes older than it; one that may
-    /// have reached the acquirer is remembered for reversals too.
+    /// have reached the acquirer is remembered for reversals too, and an approved one joins the open batch.
     /// </summary>
     public void Remember(TransactionCompleted completed, long nowUnixMs)
     {
         if (_unfinished.Remove(completed.Rrn, out var started) && ReversalMemory.MayHaveReached(completed.Outcome))
         {
             _reversible.Add(
-                new ReversibleTransaction { Started = started, Reversed = completed.Outcome == Outcome.ReversalQueued, AtUnixMs = completed.AtUnixMs },
+                new ReversibleTransaction
+                {
+                    Started = started,
+                    Reversed = completed.Outcome == Outcome.ReversalQueued,
+                    AtUnixMs = completed.AtUnixMs,
+                    Approved = TerminalBatch.IsApprovedSale(completed),
+                },
                 nowUnixMs);
         }
 
         _completed.Remember(KeyOf(completed.Request), completed.AtUnixMs, completed, nowUnixMs);
         _challenges.CloseRrn(completed.Rrn);
+        _batch.Completed(completed);
     }
 
     public bool TryGetCompleted(DuplicateKey key, long nowUnixMs, out TransactionCompleted completed) =>
@@ -136,7 +145,10 @@ internal sealed class TerminalState
         ? []
         : [.. _reversalsInFlight.Values.Where(r => r.Stage == stage && string.Equals(r.Rrn, rrn, StringComparison.Ordinal))];
 
-    /// <summary>A reversal's outcome is durable: its answer joins the duplicate window, and a queued one marks its original reversed.</summary>
+    /// <summary>
+    /// A reversal's outcome is durable: its answer joins the duplicate window, a queued one marks its
+    /// original reversed, and one that took a sale out of the open batch is counted there.
+    /// </summary>
     public void ReversalCompleted(TerminalReversalCompleted completed, long nowUnixMs)
     {
         _reversalsAnswered.Remember(KeyOf(completed.Request), completed.AtUnixMs, completed, nowUnixMs);
@@ -144,7 +156,33 @@ internal sealed class TerminalState
         {
             _reversible.MarkReversed(completed.Rrn);
         }
+
+        _batch.Reversed(completed);
     }
+
+    /// <summary>
+    /// What a reversal about to be journaled takes out of the open batch: the amount of an approved
+    /// sale it is the first to reverse, else 0. Decided now and journaled with the reversal, because
+    /// on replay the reversal memory may have forgotten the sale; the sale is marked reversed now
+    /// (its reversal is durable in the queue already), so a second reversal of it takes nothing.
+    /// </summary>
+    public long TakeFromBatch(string rrn, TerminalReversalOutcome outcome)
+    {
+        if (outcome != TerminalReversalOutcome.Queued || !_reversible.TryGet(rrn, out var original) || original.Reversed)
+        {
+            return 0;
+        }
+
+        _reversible.MarkReversed(rrn);
+        return original.Approved ? original.Started.Request.AmountMinor : 0;
+    }
+
+    /// <summary>The switch's number of the open batch and its totals so far.</summary>
+    public (long Number, BatchTotals Totals) OpenBatch => (_batch.Number, _batch.Totals);
+
+    public bool TryGetBatchClosed(DuplicateKey key, long nowUnixMs, out BatchClosed closed) => _batch.TryGetClosed(key, nowUnixMs, out closed);
+
+    public void BatchClosed(BatchClosed closed, long nowUnixMs) => _batch.Close(closed, nowUnixMs);
 
     public void EndReversal(DuplicateKey key) => _reversalsInFlight.Remove(key.InTerminal);
 
@@ -156,6 +194,7 @@ internal sealed class TerminalState
         snapshot.Reversible.AddRange(_reversible.All);
         snapshot.RecentReversals.AddRange(_reversalsAnswered.Answers);
         snapshot.Challenges.AddRange(_challenges.All);
+        _batch.WriteTo(snapshot);
         return snapshot;
     }
 
@@ -164,7 +203,8 @@ internal sealed class TerminalState
         SignedOn = snapshot.SignedOn;
         foreach (var completed in snapshot.Recent)
         {
-            Remember(completed, nowUnixMs);
+            // Not Remember: these are in the snapshot's open batch already.
+            _completed.Remember(KeyOf(completed.Request), completed.AtUnixMs, completed, nowUnixMs);
         }
 
         foreach (var started in snapshot.Unfinished)
@@ -186,6 +226,8 @@ internal sealed class TerminalState
         {
             _challenges.Open(challenge, nowUnixMs);
         }
+
+        _batch.Restore(snapshot, nowUnixMs);
     }
 
     public static DuplicateKey KeyOf(RequestIdentity request) =>

@@ -97,6 +97,40 @@ internal static class TerminalMessages
                 w.Write(90, field90);
             }
         });
+
+    /// <summary>
+    /// A batch close (0500) with the terminal's totals: sales are debits (76, 88), their reversals
+    /// debit reversals (77, 89), credits (74, 75, 86, 87) zero; field 97 when given; <paramref name="omit"/>
+    /// leaves one field out; <paramref name="mti"/> 501 is the repeat.
+    /// </summary>
+    public static byte[] Batch(string tid, int stan, BatchCount totals, string? netSettlement = null, int omit = 0, int mti = 500) =>
+        FramedClient.Build(Iso87.Ascii, mti, (ref IsoMessageWriter w) =>
+        {
+            w.WriteNumber(7, TransmissionTime);
+            w.WriteNumber(11, stan);
+            w.Write(41, tid);
+            w.Write(42, Mid);
+            long[] values = [0, 0, totals.Sales, totals.Reversals, 0, 0, totals.SalesAmount, totals.ReversalsAmount];
+            int[] fields = [74, 75, 76, 77, 86, 87, 88, 89];
+            for (var i = 0; i < fields.Length; i++)
+            {
+                if (fields[i] != omit)
+                {
+                    w.WriteNumber(fields[i], values[i]);
+                }
+            }
+
+            if (netSettlement is not null)
+            {
+                w.Write(97, netSettlement);
+            }
+        });
+}
+
+/// <summary>What a terminal believes its batch holds: sales heard approved and reversals of them heard 00.</summary>
+internal readonly record struct BatchCount(long Sales, long SalesAmount, long Reversals = 0, long ReversalsAmount = 0)
+{
+    public static BatchCount Empty => default;
 }
 
 /// <summary>How a test purchase differs from the plain one.</summary>
