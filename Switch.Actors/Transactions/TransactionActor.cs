@@ -18,6 +18,20 @@ namespace Switch.Actors.Transactions;
 /// a 1A; the next step comes to a new child. When the request may have reached the acquirer but no
 /// answer came (timeout, link lost), the reversal is durably queued before the terminal hears 68 or
 /// 91, so a crash can lose neither.
+/// <para>
+/// Failover: while nothing has left the switch (the link refused the request unsent, or the request
+/// does not fit a link's dialect) the router is asked for the next candidate, excluding those tried.
+/// Once the request may have reached an acquirer (sent, then timed out, lost or answered) it never
+/// goes anywhere else: the reversal path takes over. Each attempt journals its own write-ahead
+/// <see cref="TransactionStarted"/> under the same RRN before sending; the terminal keeps the latest
+/// per RRN as the one in flight, so a later record supersedes an earlier one. That is right because
+/// an earlier attempt is only ever superseded after its link confirmed it unsent: a crash after the
+/// second record reverses at the second acquirer only (the first never saw the request), and a
+/// crash between the first attempt's refusal and the second record reverses at the first acquirer,
+/// which answers a reversal of a request it never saw without harm, while the second saw nothing.
+/// No acquirer is ever reversed that was not named by the latest record, and none that may hold the
+/// request goes unreversed.
+/// </para>
 /// </summary>
 public sealed class TransactionActor : ReceiveActor, IWithTimers
 {
@@ -25,11 +39,16 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private AuthorizeTransaction _request = null!;
     private AcquirerRoute _route = null!;
+    private RouteRequest _routeRequest = null!;
     private TransactionStarted _started = null!;
+    private DateTimeOffset _sentAt;
     private byte[] _acquirerRequest = [];
     private RiskVerdict? _risk;
     private CardOffer? _offer;
     private bool _declinedByCard;
+
+    // Acquirers that refused this request unsent: never picked again for it.
+    private readonly List<string> _tried = [];
 
     public TransactionActor(TransactionSettings settings)
     {
@@ -88,8 +107,9 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
             switch (verdict.Kind)
             {
                 case CardVerdictKind.Proceed:
-                    _settings.Router.Tell(PickAcquirer.Instance);
-                    Become(Routing);
+                    var request = Request;
+                    _routeRequest = RouteRequest.From(in request, _request.Merchant, _settings.Bins);
+                    AskRouter();
                     break;
                 case CardVerdictKind.Challenge when verdict.Prompt is { } prompt:
                     Challenge(prompt);
@@ -124,12 +144,25 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
         Mid = _request.Merchant.Mid,
     };
 
+    private void AskRouter()
+    {
+        _settings.Router.Tell(new PickAcquirer(_routeRequest, [.. _tried]));
+        Become(Routing);
+    }
+
     private void Routing()
     {
-        Receive<NoAcquirerAvailable>(_ => Finish(Outcome.Unavailable, ResponseCodes.AcquirerUnavailable, reason: "no acquirer link is up"));
+        Receive<NoAcquirerAvailable>(none =>
+        {
+            LogDecision(none.Decision);
+            Finish(Outcome.Unavailable, ResponseCodes.AcquirerUnavailable, reason: _tried.Count == 0
+                ? $"no acquirer of rule {none.Decision.Rule} can take it"
+                : $"no acquirer of rule {none.Decision.Rule} left after {string.Join(", ", _tried)} refused it unsent");
+        });
         Receive<AcquirerPicked>(picked =>
         {
             _route = picked.Route;
+            LogDecision(picked.Decision);
             var request = Request;
             try
             {
@@ -137,20 +170,32 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
             }
             catch (Exception ex) when (ex is IsoFormatException or ArgumentOutOfRangeException)
             {
-                Finish(Outcome.DeclinedLocally, ResponseCodes.SystemMalfunction, reason: $"request does not fit {_route.Name}'s dialect: {ex.Message}");
+                // Built for one link only, nothing left: another acquirer's dialect may carry it.
+                _log.Warning("Transaction {0}: the request does not fit {1}'s dialect ({2}); trying the next acquirer", _request.Rrn, _route.Name, ex.Message);
+                _tried.Add(_route.Name);
+                AskRouter();
                 return;
             }
 
-            _started = Started(in request);
+            _started = Started(in request, picked.Decision);
             Context.Parent.Tell(new JournalStarted(_started));
             Become(Journaling);
         });
     }
 
+    private void LogDecision(RoutingDecision decision) => _log.Debug(
+        "Transaction {0}: rule {1} ({2}) chose {3}; skipped {4}",
+        _request.Rrn,
+        decision.Rule,
+        decision.Strategy,
+        decision.Chosen.Length == 0 ? "none" : decision.Chosen,
+        decision.Skipped.Count == 0 ? "none" : string.Join(", ", decision.Skipped.Select(k => $"{k.Acquirer} ({k.Reason})")));
+
     private void Journaling()
     {
         Receive<StartedJournaled>(_ =>
         {
+            _sentAt = Context.System.Scheduler.Now;
             _route.Link.Tell(new SendToAcquirer(_acquirerRequest, Self));
             Timers.StartSingleTimer(nameof(LinkSilent), LinkSilent.Instance, _route.Timeout + _settings.GuardMargin);
             Become(AwaitingAcquirer);
@@ -160,15 +205,41 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
     private void AwaitingAcquirer()
     {
         Receive<AcquirerResponse>(response => Answered(response.Message));
-        Receive<AcquirerUnavailable>(_ => Finish(Outcome.Unavailable, ResponseCodes.AcquirerUnavailable, reason: $"{_route.Name} refused the request unsent"));
+        Receive<AcquirerUnavailable>(_ =>
+        {
+            // The link's one reply, and it says nothing left: the next candidate may have it.
+            Timers.Cancel(nameof(LinkSilent));
+            Report(AcquirerOutcomeKind.NotSent, latency: null);
+            _log.Info("Transaction {0}: {1} refused the request unsent; trying the next acquirer", _request.Rrn, _route.Name);
+            _tried.Add(_route.Name);
+            AskRouter();
+        });
+        // Rejected for what the request is (a duplicate of one in flight, malformed), not for where it
+        // was going: another acquirer would be no different, and a duplicate must not go anywhere.
         Receive<AcquirerRejected>(rejected => Finish(
             Outcome.DeclinedLocally,
             rejected.Reason == AcquirerRejection.DuplicateInFlight ? ResponseCodes.DuplicateTransmission : ResponseCodes.SystemMalfunction,
             reason: $"{_route.Name} rejected the request unsent: {rejected.Reason}"));
-        Receive<AcquirerTimedOut>(_ => Reverse(ResponseCodes.ResponseReceivedTooLate, "no answer in time"));
-        Receive<AcquirerLinkLost>(_ => Reverse(ResponseCodes.AcquirerUnavailable, "the link dropped before the answer"));
-        Receive<LinkSilent>(_ => Reverse(ResponseCodes.ResponseReceivedTooLate, "the link never replied"));
+        Receive<AcquirerTimedOut>(_ =>
+        {
+            Report(AcquirerOutcomeKind.TimedOut, latency: null);
+            Reverse(ResponseCodes.ResponseReceivedTooLate, "no answer in time");
+        });
+        Receive<AcquirerLinkLost>(_ =>
+        {
+            Report(AcquirerOutcomeKind.TechnicalFailure, latency: null);
+            Reverse(ResponseCodes.AcquirerUnavailable, "the link dropped before the answer");
+        });
+        Receive<LinkSilent>(_ =>
+        {
+            Report(AcquirerOutcomeKind.TimedOut, latency: null);
+            Reverse(ResponseCodes.ResponseReceivedTooLate, "the link never replied");
+        });
     }
+
+    /// <summary>Tells the router how this attempt ended, for the acquirer's circuit, success rate and metrics.</summary>
+    private void Report(AcquirerOutcomeKind kind, TimeSpan? latency) =>
+        _settings.Router.Tell(new AcquirerOutcome(_route.Name, kind, latency));
 
     private void Answered(byte[] response)
     {
@@ -177,11 +248,13 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
         {
             // Something came back but what it said is unknown: as good as no answer, so reverse.
             _log.Warning("Transaction {0}: unreadable answer from {1}: {2}", _request.Rrn, _route.Name, error?.Message ?? "no field 39");
+            Report(AcquirerOutcomeKind.TechnicalFailure, latency: null);
             Reverse(ResponseCodes.ResponseReceivedTooLate, "the answer was unreadable");
             return;
         }
 
         var code = message.GetString(39);
+        Report(AcquirerOutcomes.Of(code), Context.System.Scheduler.Now - _sentAt);
         var authCode = message.Has(38) ? message.GetString(38).Trim() : null;
         Finish(Outcome.Answered, code, authCode);
     }
@@ -266,7 +339,7 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
 
     private IsoMessage Request => IsoMessage.Parse(_request.Request, _settings.TerminalProfile);
 
-    private TransactionStarted Started(in IsoMessage request) => new()
+    private TransactionStarted Started(in IsoMessage request, RoutingDecision decision) => new()
     {
         Rrn = _request.Rrn,
         Request = RequestIdentities.From(in request),
@@ -280,6 +353,7 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
         AtUnixMs = Context.System.Scheduler.Now.ToUnixTimeMilliseconds(),
         Tid = request.GetString(41).TrimEnd(),
         Risk = _risk,
+        Routing = decision,
     };
 
     /// <summary>The link's reply never came within its own timeout and the margin.</summary>

@@ -26,7 +26,8 @@ public sealed record SwitchSettings(
     ChallengeConfig Challenge,
     RiskSettings Risk,
     OfferCatalog Offers,
-    IReadOnlyList<FeePlanSeed> FeePlans);
+    IReadOnlyList<FeePlanSeed> FeePlans,
+    Actors.Routing.RoutingTable Routing);
 
 /// <summary>Card entities (<c>switch.cards</c>).</summary>
 /// <param name="AskTimeout">How long a transaction waits for its card before answering 96.</param>

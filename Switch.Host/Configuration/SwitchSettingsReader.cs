@@ -31,7 +31,8 @@ public static class SwitchSettingsReader
             ChallengeSettingsReader.Read(root.Child("challenge")),
             RiskSettingsReader.Read(root.Child("risk")),
             OfferSettingsReader.Read(root),
-            FeePlanSettingsReader.Read(root));
+            FeePlanSettingsReader.Read(root),
+            RoutingSettingsReader.Read(root.Child("routing"), [.. acquirers.Select(a => a.Name)]));
     }
 
     private static TerminalListenerSettings ReadTerminals(ConfigReader terminals) => new(

@@ -8,7 +8,7 @@ using Switch.Host.Configuration;
 namespace Switch.Host.Hosting;
 
 /// <summary>
-/// Each configured acquirer's link and reversal queue on this node, and the router over them.
+/// Each configured acquirer's link and reversal queue on this node, and the router over them with the route table.
 /// The queue is journaled, so when its journal fails it stops; a backoff supervisor starts it again
 /// (recovering what was queued) instead of hammering a database that is down.
 /// </summary>
@@ -49,7 +49,8 @@ public sealed class AcquirerWiring
             routes.Add(new AcquirerRoute(acquirer.Name, link, queue, acquirer.Profile, acquirer.Timeout));
         }
 
-        return new AcquirerWiring(system.ActorOf(RouterActor.Props(routes), "router"), queues);
+        // Draws of weighted and success-rate routing need no seed: each decision is journaled with its reason.
+        return new AcquirerWiring(system.ActorOf(RouterActor.Props(routes, settings.Routing, new Random()), "router"), queues);
     }
 
     /// <summary>The reversal queue of an acquirer by name; null for one this node does not know.</summary>

@@ -144,8 +144,9 @@ public sealed class SwitchNode : IAsyncDisposable
         var router = ActorRegistry.For(System).Get<AcquirerRouter>();
         while (true)
         {
-            var answer = await router.Ask<object>(PickAcquirer.Instance, RouteAskTimeout, cancellation).ConfigureAwait(false);
-            if (answer is AcquirerPicked picked && (acquirer is null || picked.Route.Name == acquirer))
+            // Asked, not picked: a pick would spend a half-open circuit's one probe.
+            var routable = await router.Ask<RoutableAcquirers>(GetRoutableAcquirers.Instance, RouteAskTimeout, cancellation).ConfigureAwait(false);
+            if (acquirer is null ? routable.Names.Count > 0 : routable.Names.Contains(acquirer))
             {
                 return;
             }

@@ -1,9 +1,10 @@
 namespace Switch.Traffic.Acquirer;
 
 /// <summary>
-/// How the simulator answers a financial request. The amount rules come first so tests are
-/// deterministic: minor units ending in 51 → 51, in 05 → 05, in 91 → never answered. Faults and
-/// the approval rate then apply, drawn from a seeded generator so a run can be repeated.
+/// How the simulator answers a financial request. A fault switched on with <see cref="FailWith"/>
+/// comes first, then the amount rules, so tests are deterministic: minor units ending in 51 → 51,
+/// in 05 → 05, in 91 → never answered. Faults and the approval rate then apply, drawn from a seeded
+/// generator so a run can be repeated.
 /// </summary>
 public sealed class ResponseRules
 {
@@ -12,6 +13,7 @@ public sealed class ResponseRules
     private readonly double _disconnectRate;
     private readonly Random _random;
     private readonly Lock _gate = new();
+    private volatile string? _failWith;
 
     public ResponseRules(double approvalRate = 1.0, double dropRate = 0.0, double disconnectRate = 0.0, int seed = 8583)
     {
@@ -27,8 +29,24 @@ public sealed class ResponseRules
         _random = new Random(seed);
     }
 
+    /// <summary>
+    /// While set, every financial request is answered with this code (e.g. 91 or 96, an acquirer
+    /// failing technically), whatever the amount; null answers normally again. May be switched
+    /// while links are connected, so a test can make one acquirer fail and recover.
+    /// </summary>
+    public string? FailWith
+    {
+        get => _failWith;
+        set => _failWith = value;
+    }
+
     public Decision Decide(long amountMinor)
     {
+        if (_failWith is { } code)
+        {
+            return Decision.Decline(code);
+        }
+
         switch (amountMinor % 100)
         {
             case 51:

@@ -182,7 +182,7 @@ public sealed class TransactionActorTests : Akka.TestKit.Xunit2.TestKit
         _transaction.Tell(Authorize());
         ProceedAtCard();
         _router.ExpectMsg<PickAcquirer>();
-        _router.Reply(NoAcquirerAvailable.Instance);
+        _router.Reply(new NoAcquirerAvailable(new RoutingDecision { Rule = "default", Strategy = "priority" }));
 
         var finish = ExpectMsg<FinishTransaction>();
         Assert.Equal((Outcome.Unavailable, "91"), (finish.Event.Outcome, finish.Event.ResponseCode));
@@ -240,7 +240,6 @@ public sealed class TransactionActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Theory]
-    [InlineData("unavailable", "91")]
     [InlineData("duplicate", "94")]
     [InlineData("malformed", "96")]
     public void A_request_the_link_never_sent_needs_no_reversal(string reply, string code)
@@ -248,7 +247,6 @@ public sealed class TransactionActorTests : Akka.TestKit.Xunit2.TestKit
         var sent = Send(Start());
         sent.ReplyTo.Tell(reply switch
         {
-            "unavailable" => new AcquirerUnavailable(default),
             "duplicate" => new AcquirerRejected(default, AcquirerRejection.DuplicateInFlight),
             _ => new AcquirerRejected(default, AcquirerRejection.Malformed),
         }, ActorRefs.NoSender);
@@ -268,7 +266,7 @@ public sealed class TransactionActorTests : Akka.TestKit.Xunit2.TestKit
         _transaction.Tell(Authorize());
         ProceedAtCard(offer);
         _router.ExpectMsg<PickAcquirer>();
-        _router.Reply(new AcquirerPicked(_route));
+        _router.Reply(new AcquirerPicked(_route, new RoutingDecision { Rule = "default", Strategy = "priority", Chosen = "acq-a" }));
         return ExpectMsg<JournalStarted>().Event;
     }
 
