@@ -413,7 +413,7 @@ public sealed partial class TerminalActor : ReceivePersistentActor
 
     private static string MaskedPan(in IsoMessage message)
     {
-        Span<byte> pan = stackalloc byte[CardNumber.MaxLength];
+        Span<byte> pan = stackalloc byte[CardNumber.BufferLength];
         if (!CardNumber.TryCopy(in message, pan, out var length))
         {
             return string.Empty;
@@ -426,7 +426,7 @@ public sealed partial class TerminalActor : ReceivePersistentActor
 
     private string PanToken(in IsoMessage message)
     {
-        Span<byte> pan = stackalloc byte[CardNumber.MaxLength];
+        Span<byte> pan = stackalloc byte[CardNumber.BufferLength];
         CardNumber.TryCopy(in message, pan, out var length);
         var token = _settings.PanTokens.Compute(pan[..length]);
         CryptographicOperations.ZeroMemory(pan);

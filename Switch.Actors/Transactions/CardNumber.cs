@@ -8,10 +8,13 @@ public static class CardNumber
     public const int MinLength = 12;
     public const int MaxLength = 19;
 
+    /// <summary>What a buffer for <see cref="TryCopy"/> must hold: a PAN may come inside track 2.</summary>
+    public const int BufferLength = Track2.MaxLength;
+
     /// <summary>
     /// The PAN: field 2 when present, else track 2's digits before its separator. The PAN is the first
     /// <paramref name="length"/> bytes of <paramref name="buffer"/> (which must hold
-    /// <see cref="Track2.MaxLength"/>); the rest may hold track data, so the caller zeroes all of it.
+    /// <see cref="BufferLength"/>); the rest may hold track data, so the caller zeroes all of it.
     /// </summary>
     public static bool TryCopy(in IsoMessage message, Span<byte> buffer, out int length)
     {

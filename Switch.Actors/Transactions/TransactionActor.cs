@@ -331,7 +331,7 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
 
     private string? CardCountry(in IsoMessage request)
     {
-        Span<byte> pan = stackalloc byte[CardNumber.MaxLength];
+        Span<byte> pan = stackalloc byte[CardNumber.BufferLength];
         var country = CardNumber.TryCopy(in request, pan, out var length) ? _settings.Bins.Lookup(pan[..length])?.Country : null;
         CryptographicOperations.ZeroMemory(pan);
         return country;

@@ -199,6 +199,29 @@ public sealed class TerminalActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void A_purchase_carrying_only_track_2_is_authorized_under_the_pan_in_it()
+    {
+        var terminal = SignedOn();
+        var purchase = FramedClient.Build(Iso87.Ascii, 200, (ref IsoMessageWriter w) =>
+        {
+            w.WriteNumber(3, 0);
+            w.WriteNumber(4, 1234);
+            w.WriteNumber(7, TerminalMessages.TransmissionTime);
+            w.WriteNumber(11, 49);
+            w.Write(35, $"{Pan}=30121010000000000000");
+            w.Write(41, Tid);
+            w.Write(42, Mid);
+            w.Write(49, "156"u8);
+        });
+
+        Send(terminal, Tid, purchase);
+
+        var authorize = _transactions.ExpectMsg<AuthorizeTransaction>();
+        Assert.Equal("476173******0010", authorize.MaskedPan);
+        Assert.Equal(new PanToken(new byte[32]).Compute(Pan.AsSpan()), authorize.PanToken);
+    }
+
+    [Fact]
     public void A_validated_request_is_authorized_by_a_child_that_the_terminal_journals_for()
     {
         var terminal = SignedOn();
