@@ -1,3 +1,5 @@
+using Switch.Actors.Fees;
+
 namespace Switch.Actors.Routing;
 
 /// <summary>What one acquirer charges the switch for one instrument: a rate in basis points of the amount plus a fixed fee.</summary>
@@ -5,14 +7,11 @@ namespace Switch.Actors.Routing;
 /// <param name="FixedMinor">Minor units per transaction.</param>
 public sealed record AcquirerCost(int RateBps, long FixedMinor)
 {
-    private const long BasisPointsPerUnit = 10_000;
+    /// <summary>As a fee charge: the same terms the merchant's fee is computed against.</summary>
+    public AcquirerCharge Charge => new(FeeRate.FromBasisPoints(RateBps), FixedMinor);
 
-    /// <summary>
-    /// The cost of <paramref name="amountMinor"/> in minor units: the rate's part rounded half up to
-    /// the minor unit, plus the fixed fee. Integers only; amounts up to 12 digits times a rate of at
-    /// most 10000 bps stay far inside a long.
-    /// </summary>
-    public long Of(long amountMinor) => ((amountMinor * RateBps) + (BasisPointsPerUnit / 2)) / BasisPointsPerUnit + FixedMinor;
+    /// <summary>The cost of <paramref name="amountMinor"/> in minor units, by the fees' one rounding rule (<see cref="FeeCalculator"/>).</summary>
+    public long Of(long amountMinor) => FeeCalculator.Apply(amountMinor, Charge.Rate, FixedMinor);
 }
 
 /// <summary>Each acquirer's cost per instrument, for least-cost routing.</summary>
@@ -28,6 +27,8 @@ public sealed class CostTable
     public static CostTable Empty { get; } = new([]);
 
     public bool Has(string acquirer, PaymentInstrument instrument) => _costs.ContainsKey((acquirer, instrument));
+
+    public bool TryGet(string acquirer, PaymentInstrument instrument, out AcquirerCost cost) => _costs.TryGetValue((acquirer, instrument), out cost!);
 
     /// <summary>The cost of this amount; an acquirer without a cost for the instrument sorts last (configuration refuses that for least-cost rules).</summary>
     public long Of(string acquirer, PaymentInstrument instrument, long amountMinor) =>
