@@ -95,12 +95,12 @@ internal sealed class Flow
                 break;
             case Stage.Phone:
                 WriteChallengeStep(ref writer, ChallengeTags.PhoneNumber, _phone!);
-                Note($"0200 CI PN={Mask.Phone(_phone)}");
+                Note($"0200 (62: CI, PN={Mask.Phone(_phone)})");
                 break;
             case Stage.Code:
                 var typed = Scenario == Scenario.WrongCode ? Mistype(_code!) : _code!;
                 WriteChallengeStep(ref writer, ChallengeTags.OneTimeCode, typed);
-                Note($"0200 CI OT={new string('*', typed.Length)}{(Scenario == Scenario.WrongCode ? " (a wrong code)" : " (the texted code)")}");
+                Note($"0200 (62: CI, OT={new string('*', typed.Length)}, {(Scenario == Scenario.WrongCode ? "a wrong code" : "the texted code")})");
                 break;
             default:
                 writer.Write(90, string.Create(CultureInfo.InvariantCulture, $"0200{_originalStan:D6}{_originalTransmission:D10}{0L:D11}{0L:D11}"));
