@@ -21,14 +21,9 @@ public sealed record ScenarioOptions
     /// <summary>The first problem, naming its command-line option; null when the scenarios can run (<see cref="Sms"/> aside: the run checks it).</summary>
     public string? Validate(int terminals, string plainMid)
     {
-        if (FleetPlan.Validate(Mix, terminals) is { } problem)
-        {
-            return problem;
-        }
-
         if (!Mix.HasChallenges)
         {
-            return null;
+            return FleetPlan.Validate(Mix, terminals);
         }
 
         if (ChallengeMid.Length is 0 or > 15 || !ChallengeMid.All(char.IsAsciiLetterOrDigit))
@@ -46,6 +41,6 @@ public sealed record ScenarioOptions
             return $"--challenge-cards: must be 1..{Scenarios.ChallengeCards.MaxCount}";
         }
 
-        return null;
+        return FleetPlan.Validate(Mix, terminals);
     }
 }
