@@ -16,6 +16,12 @@ public sealed class ChallengeCards
 
     public const int MaxCount = 1_000_000;
 
+    /// <summary>The fewest cards <see cref="Needed"/> gives, however short the run.</summary>
+    public const int MinimumDefault = 100;
+
+    /// <summary>What <see cref="Needed"/> gives a closed-loop run.</summary>
+    public const int ClosedLoopDefault = 1000;
+
     private readonly int _count;
     private long _dealt = -1;
 
@@ -45,9 +51,6 @@ public sealed class ChallengeCards
         var flows = perSecond * window.TotalSeconds * mix.ChallengedWeight / mix.Total;
         return (int)Math.Clamp(Math.Ceiling(flows / flowsPerCard), MinimumDefault, MaxCount);
     }
-
-    public const int MinimumDefault = 100;
-    public const int ClosedLoopDefault = 1000;
 
     /// <summary>The next card in turn, over every terminal of the run.</summary>
     public int Deal() => (int)(Interlocked.Increment(ref _dealt) % _count);
