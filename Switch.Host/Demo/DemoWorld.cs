@@ -22,6 +22,9 @@ public static class DemoWorld
     /// <summary>The node signs its SMS with this and the sink checks it, as a real gateway would.</summary>
     public const string SmsSecret = "demo-sms-secret";
 
+    /// <summary>The embedded defaults' plan, which the demo merchant is charged under; the provisioned merchants keep it.</summary>
+    public const string FeePlan = "std-2026";
+
     private static readonly TimeSpan LinkWait = TimeSpan.FromSeconds(30);
 
     /// <param name="liveConsole">Show the run's progress on this process's console (the command does; tests do not).</param>
@@ -75,7 +78,7 @@ public static class DemoWorld
             var load = Load(options, node.TerminalEndPoint, sink);
             using (var admin = new AdminClient(new Uri($"http://{node.AdminEndPoint}"), settings.Admin.Token))
             {
-                await Provisioner.ProvisionAsync(admin, load, log, cancellation).ConfigureAwait(false);
+                await Provisioner.ProvisionAsync(admin, load, FeePlan, log, cancellation).ConfigureAwait(false);
             }
 
             log.Information(

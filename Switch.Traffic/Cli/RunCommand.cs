@@ -142,7 +142,7 @@ internal static class RunCommand
                 using var client = new AdminClient(admin, setup.AdminToken!);
                 try
                 {
-                    await Provisioner.ProvisionAsync(client, options, Log.Logger, cancellation).ConfigureAwait(false);
+                    await Provisioner.ProvisionAsync(client, options, setup.FeePlan, Log.Logger, cancellation).ConfigureAwait(false);
                 }
                 catch (ProvisioningException ex)
                 {

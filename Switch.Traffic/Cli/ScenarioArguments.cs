@@ -25,12 +25,13 @@ internal sealed class ScenarioArguments
 
     private readonly Option<string?> _admin = new("--admin") { Description = "the switch's admin API, http://HOST:PORT: merchants, terminals and card phones are provisioned there first" };
     private readonly Option<string?> _adminToken = new("--admin-token") { Description = "the admin API's bearer token (switch.admin.token)" };
+    private readonly Option<string?> _feePlan = new("--fee-plan") { Description = "with --admin: the fee plan the provisioned merchants are charged under (e.g. std-2026); none unless given" };
     private readonly Option<string?> _smsListen = new("--sms-listen") { Description = "HOST:PORT of the SMS sink the switch texts codes to (default 127.0.0.1:0 when the mix has challenges)" };
     private readonly Option<string?> _smsSecret = new("--sms-secret") { Description = "the switch's switch.sms.secret: the sink refuses unsigned SMS" };
     private readonly Option<string> _challengeMid = new("--challenge-mid") { Description = "merchant of the challenged scenarios' terminals (challenge = always)", DefaultValueFactory = _ => ScenarioOptions.DefaultChallengeMid };
     private readonly Option<int?> _challengeCards = new("--challenge-cards") { Description = "cards with bound phones the challenged flows are dealt over (default: 2 flows per card, at least 100)" };
 
-    public IEnumerable<Option> All => [_mix, _admin, _adminToken, _smsListen, _smsSecret, _challengeMid, _challengeCards];
+    public IEnumerable<Option> All => [_mix, _admin, _adminToken, _feePlan, _smsListen, _smsSecret, _challengeMid, _challengeCards];
 
     public bool TryRead(ParseResult result, RunOptions options, out ScenarioSetup setup, out string failure)
     {
@@ -58,6 +59,13 @@ internal sealed class ScenarioArguments
             return false;
         }
 
+        var feePlan = result.GetValue(_feePlan);
+        if (feePlan is not null && (admin is null || feePlan.Length == 0))
+        {
+            failure = "--fee-plan: a plan id, and only with --admin";
+            return false;
+        }
+
         var challenges = mix?.HasChallenges == true;
         if (challenges && admin is null)
         {
@@ -76,7 +84,7 @@ internal sealed class ScenarioArguments
             ChallengeMid = result.GetValue(_challengeMid)!,
             ChallengeCards = result.GetValue(_challengeCards) ?? ChallengeCards.Needed(mix, options.Rate, options.RampUp + options.Duration, FlowsPerCard),
         };
-        setup = new ScenarioSetup(scenarios, admin, token, listen, secret);
+        setup = new ScenarioSetup(scenarios, admin, token, feePlan, listen, secret);
         return true;
     }
 
@@ -110,9 +118,9 @@ internal sealed class ScenarioArguments
 }
 
 /// <summary>What the scenario options asked for: the scenarios, where to provision them, and where the SMS sink listens.</summary>
-internal sealed record ScenarioSetup(ScenarioOptions? Scenarios, Uri? Admin, string? AdminToken, IPEndPoint? SmsListen, string? SmsSecret)
+internal sealed record ScenarioSetup(ScenarioOptions? Scenarios, Uri? Admin, string? AdminToken, string? FeePlan, IPEndPoint? SmsListen, string? SmsSecret)
 {
-    public static ScenarioSetup None { get; } = new(null, null, null, null, null);
+    public static ScenarioSetup None { get; } = new(null, null, null, null, null, null);
 
     public override string ToString() => $"ScenarioSetup {{ Admin = {Admin}, SmsListen = {SmsListen} }}";
 }

@@ -10,8 +10,8 @@ namespace Switch.Traffic.Provisioning;
 [JsonSerializable(typeof(AdminError))]
 internal sealed partial class AdminJson : JsonSerializerContext;
 
-/// <summary><c>PUT /api/merchants/{mid}</c>; challenge is always, risk or never.</summary>
-public sealed record MerchantBody(string Name, string Mcc, string Country, string Challenge);
+/// <summary><c>PUT /api/merchants/{mid}</c>; challenge is always, risk or never; no fee plan is null.</summary>
+public sealed record MerchantBody(string Name, string Mcc, string Country, string Challenge, string? FeePlan = null);
 
 /// <summary><c>PUT /api/terminals/{tid}</c>.</summary>
 internal sealed record TerminalBody(string Mid);

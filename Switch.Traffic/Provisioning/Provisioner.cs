@@ -20,9 +20,10 @@ public static class Provisioner
     public const string Mcc = "5411";
     public const string Country = "CN";
 
+    /// <param name="feePlan">The fee plan both merchants are charged under (a PUT replaces the merchant whole, its plan too); null for none.</param>
     /// <returns>How many merchants, terminals and cards were provisioned.</returns>
     /// <exception cref="ProvisioningException">The first request the API refused or did not answer.</exception>
-    public static async Task<(int Merchants, int Terminals, int Cards)> ProvisionAsync(AdminClient admin, RunOptions options, ILogger log, CancellationToken cancellation)
+    public static async Task<(int Merchants, int Terminals, int Cards)> ProvisionAsync(AdminClient admin, RunOptions options, string? feePlan, ILogger log, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(admin);
         ArgumentNullException.ThrowIfNull(options);
@@ -33,13 +34,13 @@ public static class Provisioner
         var merchants = 0;
         if (plan is null || plan.PlainTerminals > 0)
         {
-            await admin.PutMerchantAsync(options.Mid, new MerchantBody("Switch.Traffic plain shop", Mcc, Country, "never"), cancellation).ConfigureAwait(false);
+            await admin.PutMerchantAsync(options.Mid, new MerchantBody("Switch.Traffic plain shop", Mcc, Country, "never", feePlan), cancellation).ConfigureAwait(false);
             merchants++;
         }
 
         if (plan is { ChallengeTerminals: > 0 })
         {
-            await admin.PutMerchantAsync(scenarios!.ChallengeMid, new MerchantBody("Switch.Traffic challenging shop", Mcc, Country, "always"), cancellation).ConfigureAwait(false);
+            await admin.PutMerchantAsync(scenarios!.ChallengeMid, new MerchantBody("Switch.Traffic challenging shop", Mcc, Country, "always", feePlan), cancellation).ConfigureAwait(false);
             merchants++;
         }
 

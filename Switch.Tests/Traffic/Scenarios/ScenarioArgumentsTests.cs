@@ -13,6 +13,7 @@ public sealed class ScenarioArgumentsTests
     [InlineData("--mix: challenge and wrong-code need --admin", "--mix", "purchase=9,challenge=1")]
     [InlineData("--admin: 'ftp://x' is not an http:// or https:// URL", "--admin", "ftp://x", "--admin-token", "t")]
     [InlineData("--admin-token: required with --admin", "--admin", "http://127.0.0.1:1")]
+    [InlineData("--fee-plan: a plan id, and only with --admin", "--fee-plan", "std-2026")]
     [InlineData("--sms-listen: the SMS sink is only for a --mix with challenge or wrong-code", "--mix", "purchase=1", "--sms-listen", "127.0.0.1:0")]
     [InlineData("--sms-listen: 'nowhere' is not HOST:PORT", "--mix", "challenge=1", "--admin", "http://127.0.0.1:1", "--admin-token", "t", "--sms-listen", "nowhere")]
     [InlineData("--sms-secret: must not be empty", "--mix", "challenge=1", "--admin", "http://127.0.0.1:1", "--admin-token", "t", "--sms-secret", "")]

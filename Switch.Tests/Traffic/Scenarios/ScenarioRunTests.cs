@@ -48,7 +48,7 @@ public sealed class ScenarioRunTests : IAsyncLifetime
         var options = Options("purchase=3,challenge=2,wrong-code=1,reversal=1,decline=1", terminals: 4) with { Rate = 40, Duration = TimeSpan.FromSeconds(2) };
         using (var admin = Admin())
         {
-            await Provisioner.ProvisionAsync(admin, options, Logger.None, CancellationToken.None);
+            await Provisioner.ProvisionAsync(admin, options, feePlan: null, Logger.None, CancellationToken.None);
         }
 
         var results = await TrafficRun.RunAsync(options, Logger.None);
@@ -76,12 +76,14 @@ public sealed class ScenarioRunTests : IAsyncLifetime
         var options = Options("purchase=1,challenge=1", terminals: 2) with { Scenarios = Options("purchase=1,challenge=1", 2).Scenarios! with { ChallengeCards = 3 } };
         using var admin = Admin();
 
-        await Provisioner.ProvisionAsync(admin, options, Logger.None, CancellationToken.None);
-        var counts = await Provisioner.ProvisionAsync(admin, options, Logger.None, CancellationToken.None);
+        await Provisioner.ProvisionAsync(admin, options, feePlan: null, Logger.None, CancellationToken.None);
+        var counts = await Provisioner.ProvisionAsync(admin, options, "std-2026", Logger.None, CancellationToken.None);
 
         Assert.Equal((2, 2, 3), counts);
         Assert.Equal("always", (await GetAsync("/api/merchants/M00000000000002")).GetProperty("challenge").GetString());
-        Assert.Equal("never", (await GetAsync("/api/merchants/M00000000000001")).GetProperty("challenge").GetString());
+        var plain = await GetAsync("/api/merchants/M00000000000001");
+        Assert.Equal("never", plain.GetProperty("challenge").GetString());
+        Assert.Equal("std-2026", plain.GetProperty("feePlan").GetString());
         Assert.Equal("M00000000000001", (await GetAsync("/api/terminals/T0000001")).GetProperty("mid").GetString());
         Assert.Equal("M00000000000002", (await GetAsync("/api/terminals/T0000002")).GetProperty("mid").GetString());
     }
