@@ -5,14 +5,23 @@ using Switch.Protocol.Framing;
 using Switch.Protocol.Iso8583.Specs;
 using Switch.Traffic.Generator;
 using Switch.Traffic.Live;
+using Switch.Traffic.Provisioning;
+using Switch.Traffic.Sms;
 
 namespace Switch.Traffic.Cli;
 
-/// <summary><c>run --target HOST:PORT --terminals N [--rate TPS | --closed-loop] --duration 60s --report DIR ...</c>: one generator run.</summary>
+/// <summary>
+/// <c>run --target HOST:PORT --terminals N [--rate TPS | --closed-loop] --duration 60s --report DIR
+/// [--mix ... --admin URL --admin-token T --sms-listen HOST:PORT]</c>: one generator run, after the
+/// SMS sink is up and the admin API has what the run needs.
+/// </summary>
 internal static class RunCommand
 {
     /// <summary>Exit code when not one terminal could connect to the target.</summary>
     public const int Unreachable = 1;
+
+    /// <summary>Exit code when the admin API refused provisioning or the SMS sink could not listen.</summary>
+    public const int SetupFailed = 1;
 
     public static Command Create()
     {
@@ -30,11 +39,17 @@ internal static class RunCommand
         var header = new Option<LengthHeader>("--length-header") { Description = "binary2 or ascii4", DefaultValueFactory = _ => LengthHeader.Binary2 };
         var mid = new Option<string>("--mid") { Description = "merchant id, field 42", DefaultValueFactory = _ => RunOptions.DefaultMid };
         var report = new Option<string>("--report") { Description = "directory for report.json, report.html and summary.txt", Required = true };
+        var scenarioArguments = new ScenarioArguments();
 
         var command = new Command("run", "Run simulated terminals against a switch and write a traffic report.")
         {
             target, terminals, rate, closedLoop, pipeline, duration, rampUp, firstTerminal, amount, timeout, profile, header, mid, report,
         };
+        foreach (var option in scenarioArguments.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (result, cancellation) =>
         {
             if (!Endpoints.TryParse(result.GetValue(target)!, out var endpoint))
@@ -74,6 +89,12 @@ internal static class RunCommand
                 Framing = new FrameOptions(result.GetValue(header)),
                 Mid = result.GetValue(mid)!,
             };
+            if (!scenarioArguments.TryRead(result, options, out var setup, out var scenarioFailure))
+            {
+                return Usage.Fail(scenarioFailure);
+            }
+
+            options = options with { Scenarios = setup.Scenarios };
             if (options.Validate() is { } problem)
             {
                 return Usage.Fail(problem);
@@ -89,18 +110,65 @@ internal static class RunCommand
                 return Usage.Fail($"--report: cannot create '{directory}': {ex.Message}");
             }
 
+            return await RunAsync(options, setup, directory, cancellation).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(RunOptions options, ScenarioSetup setup, string directory, CancellationToken cancellation)
+    {
+        var sink = setup.SmsListen is { } listen ? new SmsSink(new SmsSinkOptions { Listen = listen, Secret = setup.SmsSecret }) : null;
+        try
+        {
+            if (sink is not null)
+            {
+                try
+                {
+                    await sink.StartAsync(cancellation).ConfigureAwait(false);
+                }
+                catch (IOException ex)
+                {
+                    await Console.Error.WriteLineAsync($"Cannot listen for SMS on {setup.SmsListen}: {ex.Message}").ConfigureAwait(false);
+                    return SetupFailed;
+                }
+
+                // The switch must be told where to text the codes; with port 0 only now is it known.
+                await Console.Out.WriteLineAsync($"SMS sink listening: the switch must have switch.sms.webhook-url = \"{sink.WebhookUrl}\" (or SWITCH_SMS_WEBHOOK_URL)").ConfigureAwait(false);
+                options = options with { Scenarios = options.Scenarios! with { Sms = sink } };
+            }
+
+            if (setup.Admin is { } admin)
+            {
+                using var client = new AdminClient(admin, setup.AdminToken!);
+                try
+                {
+                    await Provisioner.ProvisionAsync(client, options, setup.FeePlan, Log.Logger, cancellation).ConfigureAwait(false);
+                }
+                catch (ProvisioningException ex)
+                {
+                    await Console.Error.WriteLineAsync($"Provisioning failed: {ex.Message}").ConfigureAwait(false);
+                    return SetupFailed;
+                }
+            }
+
             var results = await ConsoleRun.RunAsync(options, Log.Logger, cancellation).ConfigureAwait(false);
             if (results.TargetUnreachable)
             {
-                await Console.Error.WriteLineAsync($"Cannot reach {endpoint}: {(results.SignOnFailures.Count > 0 ? results.SignOnFailures[0].Reason : "no terminal connected")}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"Cannot reach {options.Target}: {(results.SignOnFailures.Count > 0 ? results.SignOnFailures[0].Reason : "no terminal connected")}").ConfigureAwait(false);
                 return Unreachable;
             }
 
             var summary = await ReportWriter.WriteAsync(results, directory, CancellationToken.None).ConfigureAwait(false);
             await Console.Out.WriteAsync(summary).ConfigureAwait(false);
             return 0;
-        });
-        return command;
+        }
+        finally
+        {
+            if (sink is not null)
+            {
+                await sink.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
 
     private static bool TryDuration(string? text, string option, out TimeSpan duration, out string failure)

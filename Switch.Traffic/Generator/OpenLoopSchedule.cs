@@ -26,12 +26,13 @@ internal sealed class OpenLoopSchedule
     /// The timetable of terminal <paramref name="terminal"/> of the run, starting no sooner than
     /// <paramref name="readyMicros"/> (its sign-on). Terminals share the total rate evenly and are
     /// offset from one another by one total-rate interval, so together they send at an even pace.
+    /// A scenario mix gives its terminals unequal parts (<paramref name="rateShare"/>, see FleetPlan).
     /// </summary>
-    public static OpenLoopSchedule For(RunOptions options, int terminal, long readyMicros)
+    public static OpenLoopSchedule For(RunOptions options, int terminal, long readyMicros, double? rateShare = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var rate = options.Rate ?? throw new ArgumentException("an open-loop schedule needs a rate", nameof(options));
-        var period = options.Terminals * 1_000_000.0 / rate;
+        var period = rateShare is { } share ? 1_000_000.0 / (rate * share) : options.Terminals * 1_000_000.0 / rate;
         var phase = (long)(terminal * 1_000_000.0 / rate);
         return new OpenLoopSchedule(Math.Max(readyMicros, RunClock.ToMicros(options.StartOffset(terminal))) + phase, period);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Switch.Traffic.Report;
+using Switch.Traffic.Scenarios;
 
 namespace Switch.Traffic.Generator;
 
@@ -53,6 +54,7 @@ public static class ReportWriter
 
             json.WriteEndObject();
             WriteConfig(json, results.Options);
+            ScenarioReport.WriteJson(json, results.Scenarios);
             WriteTimeline(json, results.Timeline);
             json.WriteEndObject();
         }
@@ -76,6 +78,7 @@ public static class ReportWriter
         text.AppendLine(c, $"  latency us  p50 {l.P50}  p90 {l.P90}  p99 {l.P99}  p99.9 {l.P999}  max {l.Max}");
         text.AppendLine(c, $"  responses   {string.Join("  ", results.ResponseCodes.Select(p => $"{p.Key}={p.Value}"))}");
         text.AppendLine(c, $"  terminals   {results.SignedOn} signed on, {results.SignOnFailures.Count} failed, {results.Connected} connected");
+        ScenarioReport.AppendSummary(text, results.Scenarios);
         if (results.Stray > 0)
         {
             text.AppendLine(c, $"  stray       {results.Stray} answers matched nothing outstanding (late or unknown STAN)");
@@ -112,6 +115,16 @@ public static class ReportWriter
         json.WriteString("mid", o.Mid);
         json.WriteString("profile", o.Profile.Name);
         json.WriteString("lengthHeader", LengthHeaderName(o));
+        if (o.Scenarios is { } scenarios)
+        {
+            json.WriteString("mix", scenarios.Mix.ToString());
+            if (scenarios.Mix.HasChallenges)
+            {
+                json.WriteString("challengeMid", scenarios.ChallengeMid);
+                json.WriteNumber("challengeCards", scenarios.ChallengeCards);
+            }
+        }
+
         json.WriteEndObject();
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Switch.Protocol.Framing;
 using Switch.Protocol.Iso8583.Specs;
+using Switch.Traffic.Scenarios;
 
 namespace Switch.Traffic.Generator;
 
@@ -32,6 +33,8 @@ public sealed record RunOptions
     public string Mid { get; init; } = DefaultMid;
     /// <summary>What each terminal sends after sign-on; purchases of <see cref="Amount"/> when null.</summary>
     public IRequestFactory? Requests { get; init; }
+    /// <summary>A scenario mix: terminals run flows (challenges, reversals, declines) instead of <see cref="Requests"/>.</summary>
+    public ScenarioOptions? Scenarios { get; init; }
 
     public bool ClosedLoop => Rate is null;
 
@@ -83,8 +86,11 @@ public sealed record RunOptions
             return "--timeout: must be positive";
         }
 
-        return Mid.Length is 0 or > 15 || !Mid.All(char.IsAsciiLetterOrDigit)
-            ? "--mid: must be 1..15 ASCII letters or digits"
-            : null;
+        if (Mid.Length is 0 or > 15 || !Mid.All(char.IsAsciiLetterOrDigit))
+        {
+            return "--mid: must be 1..15 ASCII letters or digits";
+        }
+
+        return Scenarios?.Validate(Terminals, Mid);
     }
 }

@@ -1,3 +1,5 @@
+using Switch.Traffic.Scenarios;
+
 namespace Switch.Traffic.Generator;
 
 /// <summary>Latency percentiles in microseconds.</summary>
@@ -46,6 +48,8 @@ public sealed record RunResults
     public required IReadOnlyList<SecondSample> Timeline { get; init; }
     /// <summary>The latency distribution by percentile, for a chart; empty when nothing completed.</summary>
     public required IReadOnlyList<PercentilePoint> LatencyDistribution { get; init; }
+    /// <summary>Per scenario of the mix, how its flows ended; empty in a run without a mix.</summary>
+    public IReadOnlyList<ScenarioResults> Scenarios { get; init; } = [];
 
     public long Errors => Timeouts + ConnectionLosses + Unreadable;
 

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Serilog;
 using Switch.Protocol.Framing;
 using Switch.Protocol.Iso8583;
+using Switch.Traffic.Scenarios;
 
 namespace Switch.Traffic.Generator;
 
@@ -11,9 +12,10 @@ namespace Switch.Traffic.Generator;
 /// One simulated terminal: a persistent connection that signs on, then sends what it is told to
 /// (open loop) or keeps its pipeline full (closed loop), and matches answers to requests by STAN.
 /// Sends happen under one lock per terminal, from the scheduler or from the read loop; answers are
-/// recorded lock-free on the read loop.
+/// recorded lock-free on the read loop. In a scenario run it sends flows instead of single requests
+/// (<see cref="FlowDriver"/>): the schedule or the pipeline starts a flow, its answers move it on.
 /// </summary>
-internal sealed class TerminalSession : IAsyncDisposable
+internal sealed class TerminalSession : IAsyncDisposable, IFlowSender
 {
     private const int SignOnStan = 1;
     // A peer this far behind in reading stops getting new requests until it catches up.
@@ -31,12 +33,16 @@ internal sealed class TerminalSession : IAsyncDisposable
     private readonly Lock _sending = new();
     private readonly OutstandingRequests _outstanding;
     private readonly TaskCompletionSource<string?> _signOn = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly FlowDriver? _flows;
+    private readonly Action<Flow> _timedOut;
+    private readonly Action<Flow> _lost;
     private Task _receiving = Task.CompletedTask;
     private long _sequence;
     private volatile bool _signedOn;
     private volatile bool _closed;
 
-    public TerminalSession(RunOptions options, int index, RunClock clock, RunRecorder recorder, IRequestFactory requests, ILogger log)
+    /// <param name="flows">The run's scenario flows; null sends <paramref name="requests"/> alone.</param>
+    public TerminalSession(RunOptions options, int index, RunClock clock, RunRecorder recorder, IRequestFactory requests, FlowFactory? flows, ILogger log)
     {
         _options = options;
         _index = index;
@@ -48,7 +54,11 @@ internal sealed class TerminalSession : IAsyncDisposable
         _timeoutMicros = RunClock.ToMicros(options.Timeout);
         _socket = new Socket(options.Target.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         _output = new SendBuffer(2 * (options.Framing.HeaderBytes + options.Framing.MaxFrame));
-        _outstanding = new OutstandingRequests(Capacity(options), firstStan: SignOnStan + 1);
+        var requestsPerFlow = flows is null ? 1 : options.Scenarios!.Mix.MaxRequestsPerFlow;
+        _outstanding = new OutstandingRequests(Capacity(options) * requestsPerFlow, firstStan: SignOnStan + 1, withFlows: flows is not null);
+        _flows = flows is null ? null : new FlowDriver(flows, index, this, clock);
+        _timedOut = flow => _flows!.Fail(flow, FlowFailure.Timeout);
+        _lost = flow => _flows!.Fail(flow, FlowFailure.ConnectionLost);
     }
 
     public string Tid { get; }
@@ -59,7 +69,8 @@ internal sealed class TerminalSession : IAsyncDisposable
     /// <summary>The open-loop timetable, set at sign-on; null in a closed-loop run.</summary>
     public OpenLoopSchedule? Schedule { get; private set; }
 
-    public int Outstanding => _outstanding.Count;
+    /// <summary>Requests awaiting an answer or, in a scenario run, flows not yet ended (one may be waiting for its code).</summary>
+    public int Outstanding => _flows?.Active ?? _outstanding.Count;
 
     /// <summary>Connects and signs on; false (recorded as a sign-on failure) when either does not happen within the timeout.</summary>
     public async Task<bool> StartAsync(CancellationToken stopping)
@@ -97,7 +108,7 @@ internal sealed class TerminalSession : IAsyncDisposable
         _recorder.SignedOn();
         if (!_options.ClosedLoop)
         {
-            Schedule = OpenLoopSchedule.For(_options, _index, _clock.NowMicros);
+            Schedule = OpenLoopSchedule.For(_options, _index, _clock.NowMicros, _flows?.RateShare);
         }
 
         _signedOn = true;
@@ -110,7 +121,7 @@ internal sealed class TerminalSession : IAsyncDisposable
     {
         lock (_sending)
         {
-            return IsOpen && TryWrite(dueMicros);
+            return IsOpen && TryStart(dueMicros);
         }
     }
 
@@ -125,7 +136,7 @@ internal sealed class TerminalSession : IAsyncDisposable
         lock (_sending)
         {
             var now = _clock.NowMicros;
-            while (IsOpen && _clock.IsSending(now) && _outstanding.Count < _options.Pipeline && TryWrite(now))
+            while (IsOpen && _clock.IsSending(now) && (_flows?.Active ?? _outstanding.Count) < _options.Pipeline && TryStart(now))
             {
             }
 
@@ -157,7 +168,7 @@ internal sealed class TerminalSession : IAsyncDisposable
     /// <summary>Counts requests unanswered for longer than the timeout as errors. The scheduler's alone.</summary>
     public void Sweep(long nowMicros)
     {
-        var expired = _outstanding.Expire(nowMicros - _timeoutMicros);
+        var expired = _outstanding.Expire(nowMicros - _timeoutMicros, _timedOut);
         if (expired > 0)
         {
             _recorder.TimedOut(expired);
@@ -172,7 +183,7 @@ internal sealed class TerminalSession : IAsyncDisposable
             _closed = true;
         }
 
-        var expired = _outstanding.ExpireAll();
+        var expired = _outstanding.ExpireAll(_timedOut);
         if (expired > 0)
         {
             _recorder.TimedOut(expired);
@@ -195,7 +206,27 @@ internal sealed class TerminalSession : IAsyncDisposable
 
         _socket.Dispose();
         await _receiving.ConfigureAwait(false);
+        if (_flows is not null)
+        {
+            await _flows.DisposeAsync().ConfigureAwait(false);
+        }
     }
+
+    bool IFlowSender.TrySendStep(Flow flow)
+    {
+        lock (_sending)
+        {
+            if (!IsOpen || !TryWrite(_clock.NowMicros, flow))
+            {
+                return false;
+            }
+
+            Flush();
+            return true;
+        }
+    }
+
+    void IFlowSender.FlowEnded() => Refill();
 
     private static int Capacity(RunOptions options) => options.Rate is { } rate
         // Twice what can be outstanding before the sweep takes it, so a STAN's slot is always free again in time.
@@ -230,16 +261,35 @@ internal sealed class TerminalSession : IAsyncDisposable
         }
     }
 
-    // Under the send lock.
-    private bool TryWrite(long startMicros)
+    // Under the send lock: the next request, or the first of the next flow in a scenario run.
+    private bool TryStart(long startMicros)
     {
-        if (_output.Length > MaxPendingBytes || !_outstanding.TryAdd(startMicros, out var stan))
+        if (_flows is null)
+        {
+            return TryWrite(startMicros, flow: null);
+        }
+
+        var flow = _flows.Next();
+        if (!TryWrite(startMicros, flow))
+        {
+            return false;
+        }
+
+        _flows.Started(flow, startMicros);
+        return true;
+    }
+
+    // Under the send lock.
+    private bool TryWrite(long startMicros, Flow? flow)
+    {
+        if (_output.Length > MaxPendingBytes || !_outstanding.TryAdd(startMicros, flow, out var stan))
         {
             return false;
         }
 
         var frame = new FrameWriter(_output, _options.Framing);
-        var length = _requests.Write(frame.Payload, new RequestContext(_index, Tid, stan, _sequence, DateTime.UtcNow));
+        var context = new RequestContext(_index, Tid, stan, _sequence, DateTime.UtcNow);
+        var length = flow is null ? _requests.Write(frame.Payload, context) : flow.Write(frame.Payload, context, _flows!.Terminal);
         frame.Complete(length);
         _sequence++;
         _clock.MarkSend(startMicros);
@@ -259,7 +309,7 @@ internal sealed class TerminalSession : IAsyncDisposable
             _closed = true;
         }
 
-        var lost = _outstanding.ExpireAll();
+        var lost = _outstanding.ExpireAll(_lost);
         _recorder.ConnectionLost(lost);
         if (!_signOn.TrySetResult($"connection lost: {reason}"))
         {
@@ -353,7 +403,7 @@ internal sealed class TerminalSession : IAsyncDisposable
             return;
         }
 
-        if (!_outstanding.TryComplete(stan, out var start))
+        if (!_outstanding.TryComplete(stan, out var start, out var flow))
         {
             _recorder.Stray();
             return;
@@ -363,19 +413,33 @@ internal sealed class TerminalSession : IAsyncDisposable
         if (latency > _timeoutMicros)
         {
             _recorder.TimedOut(1);
+            Tell(flow, _timedOut);
             return;
         }
 
         Span<byte> code39 = stackalloc byte[2];
         message.CopyValue(39, code39);
         _recorder.Completed(latency, code39[0], code39[1]);
+        if (flow is not null)
+        {
+            _flows!.OnAnswer(flow, in message);
+        }
+    }
+
+    private static void Tell(Flow? flow, Action<Flow> failed)
+    {
+        if (flow is not null)
+        {
+            failed(flow);
+        }
     }
 
     private void Unreadable(long? stan)
     {
-        if (stan is { } matched && _outstanding.TryComplete(matched, out _))
+        if (stan is { } matched && _outstanding.TryComplete(matched, out _, out var flow))
         {
             _recorder.Unreadable();
+            Tell(flow, f => _flows!.Fail(f, FlowFailure.Unreadable));
         }
         else
         {

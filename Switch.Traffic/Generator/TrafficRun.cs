@@ -1,4 +1,5 @@
 using Serilog;
+using Switch.Traffic.Scenarios;
 
 namespace Switch.Traffic.Generator;
 
@@ -27,15 +28,26 @@ public static class TrafficRun
             throw new ArgumentException(problem, nameof(options));
         }
 
+        if (options.Scenarios is { Mix.HasChallenges: true, Sms: null })
+        {
+            throw new ArgumentException("--sms-listen: the challenged scenarios need the SMS sink the switch texts their codes to", nameof(options));
+        }
+
         log ??= Log.Logger;
         var clock = new RunClock(options.RampUp + options.Duration);
         var recorder = new RunRecorder(options.Timeout);
         var requests = options.Requests ?? new PurchaseFactory(options);
+        var flows = options.Scenarios is { } scenarios ? new FlowFactory(options, scenarios, DateTime.UtcNow) : null;
         var sessions = Enumerable.Range(0, options.Terminals)
-            .Select(i => new TerminalSession(options, i, clock, recorder, requests, log))
+            .Select(i => new TerminalSession(options, i, clock, recorder, requests, flows, log))
             .ToArray();
         log.Information("Generator: {Terminals} terminals from {First} to {Target}, {Mode}, for {RampUp} + {Duration}",
             options.Terminals, options.Tid(0), options.Target, Mode(options), options.RampUp, options.Duration);
+        if (flows is not null)
+        {
+            log.Information("Generator: scenarios {Mix}; {Challenged} terminals at {ChallengeMid} (challenge always), {Plain} at {Mid}",
+                options.Scenarios!.Mix, flows.Plan.ChallengeTerminals, options.Scenarios.ChallengeMid, flows.Plan.PlainTerminals, options.Mid);
+        }
 
         using var ended = new CancellationTokenSource();
         var monitor = new RunMonitor(clock, recorder, options.Terminals, progress);
@@ -58,7 +70,7 @@ public static class TrafficRun
         await sampling.ConfigureAwait(false);
         monitor.Sample();
 
-        return recorder.Results(options, clock.Measured);
+        return recorder.Results(options, clock.Measured) with { Scenarios = flows?.Recorder.Results() ?? [] };
     }
 
     public static string Mode(RunOptions options)
