@@ -25,6 +25,7 @@ namespace Switch.Actors.Terminals;
 public sealed partial class TerminalActor : ReceivePersistentActor
 {
     public const string RrnTagPrefix = "rrn:";
+    public const string MidTagPrefix = "mid:";
 
     private readonly string _tid;
     private readonly TerminalEntitySettings _settings;
@@ -260,7 +261,7 @@ public sealed partial class TerminalActor : ReceivePersistentActor
         };
         var reply = ReplyBuilder.Build(in message, code, rrn);
         _state.Begin(new InFlight(key, rrn, request));
-        PersistAsync(Tag(completed, rrn), _ => Complete(completed, reply));
+        PersistAsync(Tag(completed), _ => Complete(completed, reply));
     }
 
     private void PersistStarted(JournalStarted started)
@@ -331,7 +332,7 @@ public sealed partial class TerminalActor : ReceivePersistentActor
             MaskedPan = MaskedPan(in request),
             Mid = _settings.Directory.TryFind(_tid, out var merchant) ? merchant.Mid : string.Empty,
         };
-        PersistAsync(Tag(completed, inFlight.Rrn), _ => Complete(completed, reply: null));
+        PersistAsync(Tag(completed), _ => Complete(completed, reply: null));
     }
 
     private void CloseUnfinished(string rrn, Outcome outcome, string code)
@@ -351,13 +352,13 @@ public sealed partial class TerminalActor : ReceivePersistentActor
             MaskedPan = started.MaskedPan,
             Mid = started.Mid,
         };
-        PersistAsync(Tag(completed, rrn), _ => Complete(completed, reply: null));
+        PersistAsync(Tag(completed), _ => Complete(completed, reply: null));
     }
 
     private void Finish(FinishTransaction finish)
     {
         var transaction = Sender;
-        PersistAsync(Tag(finish.Event, finish.Event.Rrn), _ =>
+        PersistAsync(Tag(finish.Event), _ =>
         {
             Complete(finish.Event, finish.Reply);
             Context.Unwatch(transaction);
@@ -410,6 +411,11 @@ public sealed partial class TerminalActor : ReceivePersistentActor
     private static void Reply(TerminalRequest request, byte[] reply) => request.ReplyTo.Tell(new TerminalReply(reply, request.Tpdu));
 
     private static Tagged Tag(object @event, string rrn) => new(@event, [RrnTagPrefix + rrn]);
+
+    /// <summary>An outcome is also tagged <c>mid:{MID}</c>: a merchant's fee statement reads its transactions by it.</summary>
+    private static Tagged Tag(TransactionCompleted completed) => completed.Mid.Length == 0
+        ? Tag(completed, completed.Rrn)
+        : new(completed, [RrnTagPrefix + completed.Rrn, MidTagPrefix + completed.Mid]);
 
     private static string MaskedPan(in IsoMessage message)
     {

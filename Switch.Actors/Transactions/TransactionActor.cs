@@ -4,6 +4,7 @@ using Akka.Event;
 using Switch.Actors.Acquirers;
 using Switch.Actors.Cards;
 using Switch.Actors.Events;
+using Switch.Actors.Fees;
 using Switch.Actors.Reversals;
 using Switch.Actors.Routing;
 using Switch.Actors.Terminals;
@@ -296,6 +297,7 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
             Mid = _request.Merchant.Mid,
             Risk = _risk,
             OfferId = offer?.Id ?? string.Empty,
+            Fee = outcome == Outcome.Answered && code == ResponseCodes.Approved ? Fee(request.GetInt64(4)) : null,
         };
         var reply = offer is null
             ? ReplyBuilder.Build(in request, code, _request.Rrn, authCode)
@@ -303,6 +305,30 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
         Context.Parent.Tell(new FinishTransaction(completed, reply));
         RecordCardUse(outcome, code);
         Become(Done);
+    }
+
+    /// <summary>
+    /// The merchant's fee under the plan version in force now, beside what the acquirer that approved
+    /// it charges the switch; none for a merchant without a plan. An acquirer without a configured
+    /// cost counts as costing nothing, so the margin shows the whole fee.
+    /// </summary>
+    private FeeRecord? Fee(long amountMinor)
+    {
+        if (_request.Merchant.FeePlan is not { } plan || _settings.FeePlans is not { } plans)
+        {
+            return null;
+        }
+
+        var instrument = _routeRequest.Instrument == PaymentInstrument.Qr ? FeeInstrument.Qr : FeeInstrument.Card;
+        var charge = _settings.Costs?.TryGet(_route.Name, _routeRequest.Instrument, out var cost) == true ? cost.Charge : new AcquirerCharge(FeeRate.Zero, 0);
+        var breakdown = plans.Compute(plan, instrument, amountMinor, Context.System.Scheduler.Now, charge);
+        if (breakdown is null)
+        {
+            _log.Warning("Transaction {0}: merchant {1}'s fee plan {2} has no version in force; no fee charged", _request.Rrn, _request.Merchant.Mid, plan);
+            return null;
+        }
+
+        return FeeRecords.ToRecord(breakdown);
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using Akka.Actor;
+using Switch.Actors.Fees;
 using Switch.Actors.Risk;
+using Switch.Actors.Routing;
 using Switch.Protocol.Iso8583.Specs;
 
 namespace Switch.Actors.Transactions;
@@ -14,4 +16,6 @@ namespace Switch.Actors.Transactions;
 /// <param name="Cards">The card entities (their shard region): risk, challenge steps, card activity.</param>
 /// <param name="Bins">The card's country by its BIN, for risk.</param>
 /// <param name="CardTimeout">How long the card may take to answer before the request is answered 96.</param>
-public sealed record TransactionSettings(IsoProfile TerminalProfile, IActorRef Router, TimeSpan GuardMargin, IActorRef Cards, BinTable Bins, TimeSpan CardTimeout);
+/// <param name="FeePlans">The merchants' fee plans, charged on approval; null charges nothing.</param>
+/// <param name="Costs">What each acquirer charges the switch, for the margin.</param>
+public sealed record TransactionSettings(IsoProfile TerminalProfile, IActorRef Router, TimeSpan GuardMargin, IActorRef Cards, BinTable Bins, TimeSpan CardTimeout, FeePlanDirectory? FeePlans = null, CostTable? Costs = null);

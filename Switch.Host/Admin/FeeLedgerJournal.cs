@@ -3,8 +3,8 @@ using Akka.Persistence.Query;
 using Akka.Persistence.Sql.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
-using Google.Protobuf.Reflection;
 using Switch.Actors.Events;
+using Switch.Actors.Terminals;
 using Switch.Actors.Fees;
 using Switch.Actors.Transactions;
 
@@ -18,16 +18,6 @@ namespace Switch.Host.Admin;
 /// </summary>
 public sealed class FeeLedgerJournal : IFeeLedgerSource
 {
-    /// <summary>The tag of a merchant's completed transactions, followed by its MID.</summary>
-    public const string MidTagPrefix = "mid:";
-
-    /// <summary>
-    /// <c>TransactionCompleted.fee</c>, the transaction side's field of type <see cref="FeeRecord"/>,
-    /// found by name so that this compiles before and after terminal_events.proto has it; once it
-    /// does, this is <c>completed.Fee</c>.
-    /// </summary>
-    private static readonly FieldDescriptor? FeeField = TransactionCompleted.Descriptor.FindFieldByName("fee");
-
     private readonly ActorSystem _system;
 
     // One for the node's lifetime: Materializer() starts a new supervisor actor on each call.
@@ -43,12 +33,12 @@ public sealed class FeeLedgerJournal : IFeeLedgerSource
     public async Task<IReadOnlyList<FeeLine>> ReadAsync(string mid, DateTimeOffset periodStart, DateTimeOffset periodEnd, CancellationToken cancellation)
     {
         var journal = PersistenceQuery.Get(_system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
-        var envelopes = await journal.CurrentEventsByTag(MidTagPrefix + mid, Offset.NoOffset())
+        var envelopes = await journal.CurrentEventsByTag(TerminalActor.MidTagPrefix + mid, Offset.NoOffset())
             .RunWith(Sink.Seq<EventEnvelope>(), _materializer.Value)
             .WaitAsync(cancellation)
             .ConfigureAwait(false);
         return [.. envelopes
-            .Select(envelope => envelope.Event is TransactionCompleted completed ? Line(completed, FeeField?.Accessor.GetValue(completed) as FeeRecord) : null)
+            .Select(envelope => envelope.Event is TransactionCompleted completed ? Line(completed, completed.Fee) : null)
             .OfType<FeeLine>()
             .Where(line => line.At >= periodStart && line.At < periodEnd)];
     }

@@ -102,7 +102,7 @@ public static class ActorSystemSetup
                     "terminal",
                     (system, registry) =>
                     {
-                        var entities = TerminalSettings(settings, acquirers ?? throw new InvalidOperationException("the acquirers start before the terminal region"), registry.Get<CardRegion>(), directory, system);
+                        var entities = TerminalSettings(settings, acquirers ?? throw new InvalidOperationException("the acquirers start before the terminal region"), registry.Get<CardRegion>(), directory, feePlans, system);
                         return tid => TerminalActor.Props(tid, entities);
                     },
                     new TerminalMessageExtractor(),
@@ -157,7 +157,7 @@ public static class ActorSystemSetup
         settings.Challenge.SmsText,
         settings.Cards.PassivateAfter);
 
-    private static TerminalEntitySettings TerminalSettings(SwitchSettings settings, AcquirerWiring acquirers, IActorRef cards, TerminalDirectory directory, ActorSystem system)
+    private static TerminalEntitySettings TerminalSettings(SwitchSettings settings, AcquirerWiring acquirers, IActorRef cards, TerminalDirectory directory, FeePlanDirectory feePlans, ActorSystem system)
     {
         var terminals = settings.Terminals;
         var rrns = new RrnGenerator(settings.NodeId);
@@ -167,7 +167,7 @@ public static class ActorSystemSetup
             system.Log.Info("RRNs resume after {0}, the highest this node journaled", highest);
         }
 
-        var transactions = new TransactionSettings(terminals.Profile, acquirers.Router, TransactionGuardMargin, cards, settings.Risk.Bins, settings.Cards.AskTimeout);
+        var transactions = new TransactionSettings(terminals.Profile, acquirers.Router, TransactionGuardMargin, cards, settings.Risk.Bins, settings.Cards.AskTimeout, feePlans, settings.Routing.Costs);
         return new TerminalEntitySettings(
             directory,
             terminals.Profile,

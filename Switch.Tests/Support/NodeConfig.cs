@@ -28,6 +28,9 @@ internal sealed class NodeConfig
     /// <summary>The test merchant's challenge policy: always, risk or never.</summary>
     public string Challenge { get; init; } = "risk";
 
+    /// <summary>The test merchant's fee plan (switch.fee-plans); none when null.</summary>
+    public string? FeePlan { get; init; }
+
     /// <summary>Where one-time codes are texted (an SMS sink); none when null.</summary>
     public Uri? SmsWebhook { get; init; }
 
@@ -64,7 +67,7 @@ internal sealed class NodeConfig
               cluster { listen = "127.0.0.1:0", seed-nodes = [] }
               sms { webhook-url = "{{SmsWebhook}}" }
               registry {
-                merchants = [ { mid = "{{Mid}}", name = "Test Shop", mcc = "5411", country = "CN", challenge = {{Challenge}} } ]
+                merchants = [ { mid = "{{Mid}}", name = "Test Shop", mcc = "5411", country = "CN", challenge = {{Challenge}}{{(FeePlan is null ? "" : $", fee-plan = {FeePlan}")}} } ]
                 terminals = [
             {{terminals}}
                 ]
