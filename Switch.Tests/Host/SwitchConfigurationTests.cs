@@ -40,7 +40,7 @@ public sealed class SwitchConfigurationTests : IDisposable
         Assert.Equal(IPEndPoint.Parse("127.0.0.1:4053"), settings.Cluster.Listen);
         Assert.Equal([IPEndPoint.Parse("127.0.0.1:4053")], settings.Cluster.SeedNodes);
         Assert.Null(settings.Sms.WebhookUrl);
-        Assert.Equal([new Merchant("M00000000000001", "Demo Shop", "5411", "CN", ChallengePolicy.Risk)], settings.Registry.Merchants);
+        Assert.Equal([new Merchant("M00000000000001", "Demo Shop", "5411", "CN", ChallengePolicy.Risk, "std-2026")], settings.Registry.Merchants);
         Assert.Equal([new TerminalRegistration("T0000001", "M00000000000001")], settings.Registry.Terminals);
     }
 
