@@ -1,13 +1,16 @@
+using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Akka.Hosting;
-using Switch.Actors;
-using Switch.Actors.Cards.Challenges;
-using Switch.Actors.Transactions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using Switch.Actors.Cards.Challenges;
+using Switch.Actors.Fees;
+using Switch.Actors.Terminals;
+using Switch.Actors.Transactions;
+using Switch.Actors;
 using Switch.Host.Configuration;
 using Switch.Host.Hosting;
 
@@ -32,8 +35,8 @@ public static class AdminApi
         services.AddHealthChecks()
             .AddCheck<ClusterMemberHealthCheck>("cluster", tags: [ReadyTag])
             .AddCheck<JournalHealthCheck>("journal", tags: [ReadyTag])
-            .AddCheck<RegistryHealthCheck>("registry", tags: [ReadyTag])
-            .AddCheck<FeePlanHealthCheck>("fee-plans", tags: [ReadyTag]);
+            .Add(new HealthCheckRegistration("registry", provider => new RecoveredHealthCheck(provider.GetRequiredService<TerminalDirectory>().Published, "the merchants and terminals"), null, [ReadyTag]))
+            .Add(new HealthCheckRegistration("fee-plans", provider => new RecoveredHealthCheck(provider.GetRequiredService<FeePlanDirectory>().Published, "the fee plans"), null, [ReadyTag]));
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("switch", serviceInstanceId: $"node-{settings.NodeId}"))
             .WithMetrics(metrics => metrics
