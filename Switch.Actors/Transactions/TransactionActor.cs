@@ -47,6 +47,7 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
     private RiskVerdict? _risk;
     private CardOffer? _offer;
     private bool _declinedByCard;
+    private RoutingDecision? _unrouted;
 
     // Acquirers that refused this request unsent: never picked again for it.
     private readonly List<string> _tried = [];
@@ -156,6 +157,7 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
         Receive<NoAcquirerAvailable>(none =>
         {
             LogDecision(none.Decision);
+            _unrouted = none.Decision;
             Finish(Outcome.Unavailable, ResponseCodes.AcquirerUnavailable, reason: _tried.Count == 0
                 ? $"no acquirer of rule {none.Decision.Rule} can take it"
                 : $"no acquirer of rule {none.Decision.Rule} left after {string.Join(", ", _tried)} refused it unsent");
@@ -298,6 +300,7 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
             Risk = _risk,
             OfferId = offer?.Id ?? string.Empty,
             Fee = outcome == Outcome.Answered && code == ResponseCodes.Approved ? Fee(request.GetInt64(4)) : null,
+            Routing = _unrouted,
         };
         var reply = offer is null
             ? ReplyBuilder.Build(in request, code, _request.Rrn, authCode)

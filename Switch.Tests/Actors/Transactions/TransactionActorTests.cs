@@ -182,10 +182,12 @@ public sealed class TransactionActorTests : Akka.TestKit.Xunit2.TestKit
         _transaction.Tell(Authorize());
         ProceedAtCard();
         _router.ExpectMsg<PickAcquirer>();
-        _router.Reply(new NoAcquirerAvailable(new RoutingDecision { Rule = "default", Strategy = "priority" }));
+        var decision = new RoutingDecision { Rule = "default", Strategy = "priority", Skipped = { new RoutingDecision.Types.Skipped { Acquirer = "acq-a", Reason = "link_down" } } };
+        _router.Reply(new NoAcquirerAvailable(decision));
 
         var finish = ExpectMsg<FinishTransaction>();
         Assert.Equal((Outcome.Unavailable, "91"), (finish.Event.Outcome, finish.Event.ResponseCode));
+        Assert.Equal(decision, finish.Event.Routing);
     }
 
     [Fact]
