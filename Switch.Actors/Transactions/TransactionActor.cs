@@ -286,6 +286,7 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
         }
 
         var request = Request;
+        var amountMinor = request.GetInt64(4);
         var offer = code == ResponseCodes.Approved ? _offer : null;
         var completed = new TransactionCompleted
         {
@@ -299,14 +300,14 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
             Mid = _request.Merchant.Mid,
             Risk = _risk,
             OfferId = offer?.Id ?? string.Empty,
-            Fee = outcome == Outcome.Answered && code == ResponseCodes.Approved ? Fee(request.GetInt64(4)) : null,
+            Fee = outcome == Outcome.Answered && code == ResponseCodes.Approved ? Fee(amountMinor) : null,
             Routing = _unrouted,
         };
         var reply = offer is null
             ? ReplyBuilder.Build(in request, code, _request.Rrn, authCode)
             : ReplyBuilder.Build(in request, code, _request.Rrn, authCode, ReplyAddendum.Receipt(offer.Text));
         Context.Parent.Tell(new FinishTransaction(completed, reply));
-        RecordCardUse(outcome, code);
+        RecordCardUse(outcome, code, amountMinor);
         Become(Done);
     }
 
@@ -338,7 +339,7 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
     /// The card learns how it was used: an acquirer's answer (approved or declined), or its own
     /// decline (risk, challenge). What never got an answer says nothing about the card.
     /// </summary>
-    private void RecordCardUse(Outcome outcome, string code)
+    private void RecordCardUse(Outcome outcome, string code, long amountMinor)
     {
         if (outcome != Outcome.Answered && !_declinedByCard)
         {
@@ -348,7 +349,7 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
         _settings.Cards.Tell(new RecordCardUse(_request.PanToken, new CardUsed
         {
             AtUnixMs = _request.ReceivedAt.ToUnixTimeMilliseconds(),
-            AmountMinor = Request.GetInt64(4),
+            AmountMinor = amountMinor,
             Mid = _request.Merchant.Mid,
             Mcc = _request.Merchant.Mcc,
             Approved = code == ResponseCodes.Approved,
