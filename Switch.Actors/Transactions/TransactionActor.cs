@@ -186,13 +186,22 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
         });
     }
 
-    private void LogDecision(RoutingDecision decision) => _log.Debug(
-        "Transaction {0}: rule {1} ({2}) chose {3}; skipped {4}",
-        _request.Rrn,
-        decision.Rule,
-        decision.Strategy,
-        decision.Chosen.Length == 0 ? "none" : decision.Chosen,
-        decision.Skipped.Count == 0 ? "none" : string.Join(", ", decision.Skipped.Select(k => $"{k.Acquirer} ({k.Reason})")));
+    private void LogDecision(RoutingDecision decision)
+    {
+        // Every request routes: the text is built only when someone reads it.
+        if (!_log.IsDebugEnabled)
+        {
+            return;
+        }
+
+        _log.Debug(
+            "Transaction {0}: rule {1} ({2}) chose {3}; skipped {4}",
+            _request.Rrn,
+            decision.Rule,
+            decision.Strategy,
+            decision.Chosen.Length == 0 ? "none" : decision.Chosen,
+            decision.Skipped.Count == 0 ? "none" : string.Join(", ", decision.Skipped.Select(k => $"{k.Acquirer} ({k.Reason})")));
+    }
 
     private void Journaling()
     {
