@@ -41,7 +41,12 @@ public static class AdminApi
             .ConfigureResource(resource => resource.AddService("switch", serviceInstanceId: $"node-{settings.NodeId}"))
             .WithMetrics(metrics => metrics
             .AddMeter(SwitchMeter.Name)
-            .AddPrometheusExporter());
+            .AddPrometheusExporter(prometheus =>
+            {
+                // The exporter's default 300 ms response cache would hand a scrape right after another
+                // the older numbers; scrapes are seconds apart, so each one reads the meters afresh.
+                prometheus.ScrapeResponseCacheDurationMilliseconds = 0;
+            }));
         return services;
     }
 

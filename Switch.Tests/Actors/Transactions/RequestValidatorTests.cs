@@ -42,14 +42,22 @@ public sealed class RequestValidatorTests
     public void Passing_allocates_nothing()
     {
         var bytes = TestRequests.Purchase().Build();
-        Check(bytes);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
-        {
-            Check(bytes);
-        }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        // The first round pays, once, for tiered compilation and the loop's on-stack replacement,
+        // which allocate on this thread; the second is the steady state.
+        Allocated();
+        Assert.Equal(0, Allocated());
+
+        long Allocated()
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 1000; i++)
+            {
+                Check(bytes);
+            }
+
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
 
         void Check(byte[] request)
         {
