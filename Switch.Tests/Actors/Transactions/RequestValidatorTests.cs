@@ -1,6 +1,7 @@
 using Switch.Actors.Transactions;
 using Switch.Protocol.Iso8583;
 using Switch.Protocol.Iso8583.Specs;
+using Switch.Tests.Support;
 
 namespace Switch.Tests.Actors.Transactions;
 
@@ -43,21 +44,7 @@ public sealed class RequestValidatorTests
     {
         var bytes = TestRequests.Purchase().Build();
 
-        // The first round pays, once, for tiered compilation and the loop's on-stack replacement,
-        // which allocate on this thread; the second is the steady state.
-        Allocated();
-        Assert.Equal(0, Allocated());
-
-        long Allocated()
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            for (var i = 0; i < 1000; i++)
-            {
-                Check(bytes);
-            }
-
-            return GC.GetAllocatedBytesForCurrentThread() - before;
-        }
+        Assert.Equal(0, Allocations.Steady(() => Check(bytes)));
 
         void Check(byte[] request)
         {
