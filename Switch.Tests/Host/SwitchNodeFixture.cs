@@ -14,6 +14,14 @@ public sealed class SwitchNodeFixture : IAsyncLifetime
     private readonly Socket _refusing = LoopbackListener.Bound();
     private TestNode? _node;
 
+    /// <summary>
+    /// Names no other test's node uses: the metrics' meter is the process's, and link states are kept
+    /// by acquirer name, so another node's "acq-sim" going down would show here.
+    /// </summary>
+    internal const string Primary = "node-tests-down";
+
+    internal const string Secondary = "node-tests-sim";
+
     internal AcquirerSimulator Simulator { get; } = new(new AcquirerSimulatorOptions(), Logger.None);
 
     internal TestNode Node => _node ?? throw new InvalidOperationException("the node has not started");
@@ -22,10 +30,10 @@ public sealed class SwitchNodeFixture : IAsyncLifetime
     {
         Simulator.Start();
         var config = NodeConfig.WithNewDatabase();
-        config.Acquirers.Add(("acq-down", _refusing.LocalEndPoint!));
-        config.Acquirers.Add(("acq-sim", Simulator.LocalEndPoint));
+        config.Acquirers.Add((Primary, _refusing.LocalEndPoint!));
+        config.Acquirers.Add((Secondary, Simulator.LocalEndPoint));
         _node = await TestNode.StartAsync(config);
-        await _node.WaitForRouteAsync("acq-sim");
+        await _node.WaitForRouteAsync(Secondary);
     }
 
     public async Task DisposeAsync()

@@ -203,8 +203,8 @@ public sealed class SwitchNodeTests : IClassFixture<SwitchNodeFixture>
 
         var text = await Node.Admin.GetStringAsync(new Uri("/metrics", UriKind.Relative));
 
-        Assert.Matches("""switch_acquirer_link_up\{[^}]*acquirer="acq-sim"\} 1""", text);
-        Assert.Matches("""switch_acquirer_link_up\{[^}]*acquirer="acq-down"\} 0""", text);
+        Assert.Matches($$"""switch_acquirer_link_up\{[^}]*acquirer="{{SwitchNodeFixture.Secondary}}"\} 1""", text);
+        Assert.Matches($$"""switch_acquirer_link_up\{[^}]*acquirer="{{SwitchNodeFixture.Primary}}"\} 0""", text);
         Assert.Matches("""switch_terminal_connections\{[^}]*\} [1-9]""", text);
         Assert.Matches("""switch_transactions_total\{[^}]*outcome="answered"[^}]*response_code="00"[^}]*\} [1-9]""", text);
     }
