@@ -34,7 +34,7 @@ namespace Switch.Actors.Transactions;
 /// request goes unreversed.
 /// </para>
 /// </summary>
-public sealed class TransactionActor : ReceiveActor, IWithTimers
+public sealed class TransactionActor : UntypedActor, IWithTimers
 {
     private readonly TransactionSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -48,6 +48,10 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
     private CardOffer? _offer;
     private bool _declinedByCard;
     private RoutingDecision? _unrouted;
+    private Stage _stage = Stage.New;
+
+    // The answer the terminal hears once the reversal is queued (68 or 91).
+    private string _reversalCode = string.Empty;
 
     // Acquirers that refused this request unsent: never picked again for it.
     private readonly List<string> _tried = [];
@@ -55,12 +59,97 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
     public TransactionActor(TransactionSettings settings)
     {
         _settings = settings;
-        Receive<AuthorizeTransaction>(Authorize);
+    }
+
+    /// <summary>Where the authorization is; each stage accepts only its own replies.</summary>
+    private enum Stage
+    {
+        New,
+        AwaitingCard,
+        Routing,
+        Journaling,
+        AwaitingAcquirer,
+        Reversing,
+        Done,
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(TransactionSettings settings) => Akka.Actor.Props.Create(() => new TransactionActor(settings));
+    /// <summary>Props made by a producer that calls the constructor: no reflection per request's child.</summary>
+    public static Props Props(TransactionSettings settings) => Akka.Actor.Props.CreateBy(new Producer(settings));
+
+    // One switch over the stage rather than Become with typed handlers: a ReceiveActor builds its
+    // matcher again on every Become, and with one child per request that was a tenth of the node's CPU.
+    protected override void OnReceive(object message)
+    {
+        switch (_stage, message)
+        {
+            case (Stage.New, AuthorizeTransaction request):
+                Authorize(request);
+                break;
+            case (Stage.AwaitingCard, CardVerdict verdict):
+                CardAnswered(verdict);
+                break;
+            case (Stage.AwaitingCard, CardSilent):
+                // Nothing has left the switch: a card that cannot answer (its shard moving, its journal
+                // stalled) fails this request fast rather than holding the terminal.
+                Finish(Outcome.DeclinedLocally, ResponseCodes.SystemMalfunction, reason: "the card entity did not answer in time");
+                break;
+            case (Stage.Routing, NoAcquirerAvailable none):
+                Unrouted(none);
+                break;
+            case (Stage.Routing, AcquirerPicked picked):
+                Picked(picked);
+                break;
+            case (Stage.Journaling, StartedJournaled):
+                Send();
+                break;
+            case (Stage.AwaitingAcquirer, AcquirerResponse response):
+                Answered(response.Message);
+                break;
+            case (Stage.AwaitingAcquirer, AcquirerUnavailable):
+                // The link's one reply, and it says nothing left: the next candidate may have it.
+                Timers.Cancel(nameof(LinkSilent));
+                Report(AcquirerOutcomeKind.NotSent, latency: null);
+                _log.Info("Transaction {0}: {1} refused the request unsent; trying the next acquirer", _request.Rrn, _route.Name);
+                _tried.Add(_route.Name);
+                AskRouter();
+                break;
+            case (Stage.AwaitingAcquirer, AcquirerRejected rejected):
+                // Rejected for what the request is (a duplicate of one in flight, malformed), not for where
+                // it was going: another acquirer would be no different, and a duplicate must not go anywhere.
+                Finish(
+                    Outcome.DeclinedLocally,
+                    rejected.Reason == AcquirerRejection.DuplicateInFlight ? ResponseCodes.DuplicateTransmission : ResponseCodes.SystemMalfunction,
+                    reason: $"{_route.Name} rejected the request unsent: {rejected.Reason}");
+                break;
+            case (Stage.AwaitingAcquirer, AcquirerTimedOut):
+                Report(AcquirerOutcomeKind.TimedOut, latency: null);
+                Reverse(ResponseCodes.ResponseReceivedTooLate, "no answer in time");
+                break;
+            case (Stage.AwaitingAcquirer, AcquirerLinkLost):
+                Report(AcquirerOutcomeKind.TechnicalFailure, latency: null);
+                Reverse(ResponseCodes.AcquirerUnavailable, "the link dropped before the answer");
+                break;
+            case (Stage.AwaitingAcquirer, LinkSilent):
+                Report(AcquirerOutcomeKind.TimedOut, latency: null);
+                Reverse(ResponseCodes.ResponseReceivedTooLate, "the link never replied");
+                break;
+            case (Stage.Reversing, ReversalAccepted):
+                Finish(Outcome.ReversalQueued, _reversalCode);
+                break;
+            case (Stage.Reversing, ReversalRefused refused):
+                _log.Error("Transaction {0}: the reversal queue of {1} refused it ({2}); the acquirer may hold an unreversed authorization", _request.Rrn, _route.Name, refused.Reason);
+                Finish(Outcome.ReversalRefused, ResponseCodes.SystemMalfunction);
+                break;
+            case (Stage.Done, _):
+                _log.Warning("Transaction {0}: {1} arrived after the outcome", _request.Rrn, message.GetType().Name);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
 
     private void Authorize(AuthorizeTransaction request)
     {
@@ -76,7 +165,7 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
                 // 30; the challenge stays open for a well-formed one.
                 _log.Warning("Transaction {0}: a step of challenge {1} carries no phone, code or resend; answered 30", request.Rrn, challengeId);
                 Context.Parent.Tell(new AwaitChallenge(Awaited(challengeId), ReplyBuilder.Build(in message, ResponseCodes.FormatError, request.Rrn)));
-                Become(Done);
+                _stage = Stage.Done;
                 return;
             }
 
@@ -96,35 +185,29 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
         }
 
         Timers.StartSingleTimer(nameof(CardSilent), CardSilent.Instance, _settings.CardTimeout);
-        Become(AwaitingCard);
+        _stage = Stage.AwaitingCard;
     }
 
-    private void AwaitingCard()
+    private void CardAnswered(CardVerdict verdict)
     {
-        Receive<CardVerdict>(verdict =>
+        Timers.Cancel(nameof(CardSilent));
+        _risk = verdict.Risk;
+        _offer = verdict.Offer;
+        switch (verdict.Kind)
         {
-            Timers.Cancel(nameof(CardSilent));
-            _risk = verdict.Risk;
-            _offer = verdict.Offer;
-            switch (verdict.Kind)
-            {
-                case CardVerdictKind.Proceed:
-                    var request = Request;
-                    _routeRequest = RouteRequest.From(in request, _request.Merchant, _settings.Bins);
-                    AskRouter();
-                    break;
-                case CardVerdictKind.Challenge when verdict.Prompt is { } prompt:
-                    Challenge(prompt);
-                    break;
-                default:
-                    _declinedByCard = true;
-                    Finish(Outcome.DeclinedLocally, verdict.ResponseCode, reason: verdict.Reason);
-                    break;
-            }
-        });
-        // Nothing has left the switch: a card that cannot answer (its shard moving, its journal
-        // stalled) fails this request fast rather than holding the terminal.
-        Receive<CardSilent>(_ => Finish(Outcome.DeclinedLocally, ResponseCodes.SystemMalfunction, reason: "the card entity did not answer in time"));
+            case CardVerdictKind.Proceed:
+                var request = Request;
+                _routeRequest = RouteRequest.From(in request, _request.Merchant, _settings.Bins);
+                AskRouter();
+                break;
+            case CardVerdictKind.Challenge when verdict.Prompt is { } prompt:
+                Challenge(prompt);
+                break;
+            default:
+                _declinedByCard = true;
+                Finish(Outcome.DeclinedLocally, verdict.ResponseCode, reason: verdict.Reason);
+                break;
+        }
     }
 
     private void Challenge(ChallengePrompt prompt)
@@ -132,7 +215,7 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
         var request = Request;
         var reply = ReplyBuilder.Build(in request, ResponseCodes.AdditionalAuthenticationRequired, _request.Rrn, null, ReplyAddendum.ChallengeStep(prompt.Field62));
         Context.Parent.Tell(new AwaitChallenge(Awaited(prompt.ChallengeId), reply));
-        Become(Done);
+        _stage = Stage.Done;
     }
 
     private ChallengeAwaited Awaited(string challengeId) => new()
@@ -149,41 +232,39 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
     private void AskRouter()
     {
         _settings.Router.Tell(new PickAcquirer(_routeRequest, [.. _tried]));
-        Become(Routing);
+        _stage = Stage.Routing;
     }
 
-    private void Routing()
+    private void Unrouted(NoAcquirerAvailable none)
     {
-        Receive<NoAcquirerAvailable>(none =>
-        {
-            LogDecision(none.Decision);
-            _unrouted = none.Decision;
-            Finish(Outcome.Unavailable, ResponseCodes.AcquirerUnavailable, reason: _tried.Count == 0
-                ? $"no acquirer of rule {none.Decision.Rule} can take it"
-                : $"no acquirer of rule {none.Decision.Rule} left after {string.Join(", ", _tried)} refused it unsent");
-        });
-        Receive<AcquirerPicked>(picked =>
-        {
-            _route = picked.Route;
-            LogDecision(picked.Decision);
-            var request = Request;
-            try
-            {
-                _acquirerRequest = AcquirerRequest.Build(in request, _route.Profile, _request.Rrn, _request.Merchant);
-            }
-            catch (Exception ex) when (ex is IsoFormatException or ArgumentOutOfRangeException)
-            {
-                // Built for one link only, nothing left: another acquirer's dialect may carry it.
-                _log.Warning("Transaction {0}: the request does not fit {1}'s dialect ({2}); trying the next acquirer", _request.Rrn, _route.Name, ex.Message);
-                _tried.Add(_route.Name);
-                AskRouter();
-                return;
-            }
+        LogDecision(none.Decision);
+        _unrouted = none.Decision;
+        Finish(Outcome.Unavailable, ResponseCodes.AcquirerUnavailable, reason: _tried.Count == 0
+            ? $"no acquirer of rule {none.Decision.Rule} can take it"
+            : $"no acquirer of rule {none.Decision.Rule} left after {string.Join(", ", _tried)} refused it unsent");
+    }
 
-            _started = Started(in request, picked.Decision);
-            Context.Parent.Tell(new JournalStarted(_started));
-            Become(Journaling);
-        });
+    private void Picked(AcquirerPicked picked)
+    {
+        _route = picked.Route;
+        LogDecision(picked.Decision);
+        var request = Request;
+        try
+        {
+            _acquirerRequest = AcquirerRequest.Build(in request, _route.Profile, _request.Rrn, _request.Merchant);
+        }
+        catch (Exception ex) when (ex is IsoFormatException or ArgumentOutOfRangeException)
+        {
+            // Built for one link only, nothing left: another acquirer's dialect may carry it.
+            _log.Warning("Transaction {0}: the request does not fit {1}'s dialect ({2}); trying the next acquirer", _request.Rrn, _route.Name, ex.Message);
+            _tried.Add(_route.Name);
+            AskRouter();
+            return;
+        }
+
+        _started = Started(in request, picked.Decision);
+        Context.Parent.Tell(new JournalStarted(_started));
+        _stage = Stage.Journaling;
     }
 
     private void LogDecision(RoutingDecision decision)
@@ -203,50 +284,12 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
             decision.Skipped.Count == 0 ? "none" : string.Join(", ", decision.Skipped.Select(k => $"{k.Acquirer} ({k.Reason})")));
     }
 
-    private void Journaling()
+    private void Send()
     {
-        Receive<StartedJournaled>(_ =>
-        {
-            _sentAt = Context.System.Scheduler.Now;
-            _route.Link.Tell(new SendToAcquirer(_acquirerRequest, Self));
-            Timers.StartSingleTimer(nameof(LinkSilent), LinkSilent.Instance, _route.Timeout + _settings.GuardMargin);
-            Become(AwaitingAcquirer);
-        });
-    }
-
-    private void AwaitingAcquirer()
-    {
-        Receive<AcquirerResponse>(response => Answered(response.Message));
-        Receive<AcquirerUnavailable>(_ =>
-        {
-            // The link's one reply, and it says nothing left: the next candidate may have it.
-            Timers.Cancel(nameof(LinkSilent));
-            Report(AcquirerOutcomeKind.NotSent, latency: null);
-            _log.Info("Transaction {0}: {1} refused the request unsent; trying the next acquirer", _request.Rrn, _route.Name);
-            _tried.Add(_route.Name);
-            AskRouter();
-        });
-        // Rejected for what the request is (a duplicate of one in flight, malformed), not for where it
-        // was going: another acquirer would be no different, and a duplicate must not go anywhere.
-        Receive<AcquirerRejected>(rejected => Finish(
-            Outcome.DeclinedLocally,
-            rejected.Reason == AcquirerRejection.DuplicateInFlight ? ResponseCodes.DuplicateTransmission : ResponseCodes.SystemMalfunction,
-            reason: $"{_route.Name} rejected the request unsent: {rejected.Reason}"));
-        Receive<AcquirerTimedOut>(_ =>
-        {
-            Report(AcquirerOutcomeKind.TimedOut, latency: null);
-            Reverse(ResponseCodes.ResponseReceivedTooLate, "no answer in time");
-        });
-        Receive<AcquirerLinkLost>(_ =>
-        {
-            Report(AcquirerOutcomeKind.TechnicalFailure, latency: null);
-            Reverse(ResponseCodes.AcquirerUnavailable, "the link dropped before the answer");
-        });
-        Receive<LinkSilent>(_ =>
-        {
-            Report(AcquirerOutcomeKind.TimedOut, latency: null);
-            Reverse(ResponseCodes.ResponseReceivedTooLate, "the link never replied");
-        });
+        _sentAt = Context.System.Scheduler.Now;
+        _route.Link.Tell(new SendToAcquirer(_acquirerRequest, Self));
+        Timers.StartSingleTimer(nameof(LinkSilent), LinkSilent.Instance, _route.Timeout + _settings.GuardMargin);
+        _stage = Stage.AwaitingAcquirer;
     }
 
     /// <summary>Tells the router how this attempt ended, for the acquirer's circuit, success rate and metrics.</summary>
@@ -276,15 +319,8 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
         Timers.Cancel(nameof(LinkSilent));
         _log.Warning("Transaction {0}: {1} via {2}; queueing a reversal", _request.Rrn, reason, _route.Name);
         _route.Reversals.Tell(new QueueReversal(_started));
-        Become(() =>
-        {
-            Receive<ReversalAccepted>(_ => Finish(Outcome.ReversalQueued, code));
-            Receive<ReversalRefused>(refused =>
-            {
-                _log.Error("Transaction {0}: the reversal queue of {1} refused it ({2}); the acquirer may hold an unreversed authorization", _request.Rrn, _route.Name, refused.Reason);
-                Finish(Outcome.ReversalRefused, ResponseCodes.SystemMalfunction);
-            });
-        });
+        _reversalCode = code;
+        _stage = Stage.Reversing;
     }
 
     private void Finish(Outcome outcome, string code, string? authCode = null, string? reason = null)
@@ -317,7 +353,7 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
             : ReplyBuilder.Build(in request, code, _request.Rrn, authCode, ReplyAddendum.Receipt(offer.Text));
         Context.Parent.Tell(new FinishTransaction(completed, reply));
         RecordCardUse(outcome, code, amountMinor);
-        Become(Done);
+        _stage = Stage.Done;
     }
 
     /// <summary>
@@ -366,8 +402,6 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
         }));
     }
 
-    private void Done() => ReceiveAny(late => _log.Warning("Transaction {0}: {1} arrived after the outcome", _request.Rrn, late.GetType().Name));
-
     private string? CardCountry(in IsoMessage request)
     {
         Span<byte> pan = stackalloc byte[CardNumber.BufferLength];
@@ -394,6 +428,17 @@ public sealed class TransactionActor : ReceiveActor, IWithTimers
         Risk = _risk,
         Routing = decision,
     };
+
+    private sealed class Producer(TransactionSettings settings) : IIndirectActorProducer
+    {
+        public Type ActorType => typeof(TransactionActor);
+
+        public ActorBase Produce() => new TransactionActor(settings);
+
+        public void Release(ActorBase actor)
+        {
+        }
+    }
 
     /// <summary>The link's reply never came within its own timeout and the margin.</summary>
     private sealed class LinkSilent

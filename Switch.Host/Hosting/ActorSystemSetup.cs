@@ -167,7 +167,8 @@ public static class ActorSystemSetup
             system.Log.Info("RRNs resume after {0}, the highest this node journaled", highest);
         }
 
-        var transactions = new TransactionSettings(terminals.Profile, acquirers.Router, TransactionGuardMargin, cards, settings.Risk.Bins, settings.Cards.AskTimeout, feePlans, settings.Routing.Costs);
+        // One Props for every request's child: Props are immutable, and building them per request showed in profiles.
+        var transactionProps = TransactionActor.Props(new TransactionSettings(terminals.Profile, acquirers.Router, TransactionGuardMargin, cards, settings.Risk.Bins, settings.Cards.AskTimeout, feePlans, settings.Routing.Costs));
         return new TerminalEntitySettings(
             directory,
             terminals.Profile,
@@ -176,7 +177,7 @@ public static class ActorSystemSetup
             new RequestValidator(terminals.MaxAmount),
             rrns,
             new PanToken(settings.Security.PanTokenKey),
-            () => TransactionActor.Props(transactions),
+            () => transactionProps,
             acquirers.ReversalQueue,
             ReversalWindow: terminals.ReversalWindow,
             ReversalMemoryLimit: terminals.ReversalMemory);
