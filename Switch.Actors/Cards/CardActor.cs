@@ -7,6 +7,7 @@ using Switch.Actors.Cards.Challenges;
 using Switch.Actors.Events;
 using Switch.Actors.Registry;
 using Switch.Actors.Risk;
+using Switch.Actors.Sharding;
 using Switch.Actors.Transactions;
 
 namespace Switch.Actors.Cards;
@@ -20,6 +21,7 @@ namespace Switch.Actors.Cards;
 /// </summary>
 public sealed partial class CardActor : ReceivePersistentActor
 {
+    private readonly IdlePassivation _idle = new();
     private readonly string _token;
     private readonly CardEntitySettings _settings;
     private readonly CardState _state;
@@ -49,7 +51,13 @@ public sealed partial class CardActor : ReceivePersistentActor
         Command<SaveSnapshotFailure>(failed => _log.Warning("Card {0}: snapshot at {1} failed ({2}); recovery replays more events", Short, failed.Metadata.SequenceNr, failed.Cause.Message));
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(failed => _log.Warning("Card {0}: deleting old snapshots failed ({1})", Short, failed.Cause.Message));
-        Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(StopCard.Instance)));
+        Command<IdlePassivation.Check>(_ =>
+        {
+            if (_idle.IdleSinceLastCheck())
+            {
+                Context.Parent.Tell(new Passivate(StopCard.Instance));
+            }
+        });
         Command<StopCard>(_ => Context.Stop(Self));
     }
 
@@ -63,7 +71,19 @@ public sealed partial class CardActor : ReceivePersistentActor
     protected override void PreStart()
     {
         base.PreStart();
-        Context.SetReceiveTimeout(_settings.PassivateAfter);
+        _idle.Start(Context, _settings.PassivateAfter);
+    }
+
+    protected override void PostStop()
+    {
+        _idle.Stop();
+        base.PostStop();
+    }
+
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        _idle.Saw(message);
+        return base.AroundReceive(receive, message);
     }
 
     private void Bind(BindPhone bind)

@@ -8,6 +8,7 @@ using Switch.Actors.Events;
 using Switch.Actors.Registry;
 using Switch.Actors.Reversals;
 using Switch.Actors.Risk;
+using Switch.Actors.Sharding;
 using Switch.Actors.Transactions;
 using Switch.Protocol.Iso8583;
 
@@ -27,6 +28,7 @@ public sealed partial class TerminalActor : ReceivePersistentActor
     public const string RrnTagPrefix = "rrn:";
     public const string MidTagPrefix = "mid:";
 
+    private readonly IdlePassivation _idle = new();
     private readonly string _tid;
     private readonly TerminalEntitySettings _settings;
     private readonly TerminalState _state;
@@ -79,7 +81,13 @@ public sealed partial class TerminalActor : ReceivePersistentActor
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(failed => _log.Warning("Terminal {0}: deleting old snapshots failed ({1})", _tid, failed.Cause.Message));
         Command<Terminated>(stopped => TransactionStopped(stopped.ActorRef));
-        Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(StopTerminal.Instance)));
+        Command<IdlePassivation.Check>(_ =>
+        {
+            if (_idle.IdleSinceLastCheck())
+            {
+                Context.Parent.Tell(new Passivate(StopTerminal.Instance));
+            }
+        });
         Command<StopTerminal>(_ =>
         {
             _stopping = true;
@@ -102,7 +110,19 @@ public sealed partial class TerminalActor : ReceivePersistentActor
     protected override void PreStart()
     {
         base.PreStart();
-        Context.SetReceiveTimeout(_settings.PassivateAfter);
+        _idle.Start(Context, _settings.PassivateAfter);
+    }
+
+    protected override void PostStop()
+    {
+        _idle.Stop();
+        base.PostStop();
+    }
+
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        _idle.Saw(message);
+        return base.AroundReceive(receive, message);
     }
 
     private void Handle(TerminalRequest request)
