@@ -4,9 +4,12 @@ namespace Switch.Actors.Terminals;
 
 /// <summary>
 /// The answers to a terminal's recent requests by their exact identity, kept for as long as an
-/// exact retransmission must get the same answer again (the duplicate window), oldest forgotten first.
+/// exact retransmission must get the same answer again (the duplicate window) and at most
+/// <paramref name="limit"/> of them, oldest forgotten first. The limit keeps a terminal sending
+/// hundreds a second (a load test, a hostile one) from holding, and snapshotting, minutes of answers;
+/// a terminal retransmits its latest requests, never one a thousand back.
 /// </summary>
-internal sealed class AnswerWindow<T>(TimeSpan window)
+internal sealed class AnswerWindow<T>(TimeSpan window, int limit)
     where T : class
 {
     private readonly Dictionary<DuplicateKey, (long AtUnixMs, T Answer)> _answers = [];
@@ -21,7 +24,7 @@ internal sealed class AnswerWindow<T>(TimeSpan window)
         _answers[key] = (atUnixMs, answer);
         _byAge.Enqueue((atUnixMs, key));
         var oldest = nowUnixMs - (long)window.TotalMilliseconds;
-        while (_byAge.TryPeek(out var entry) && entry.AtUnixMs < oldest)
+        while (_byAge.TryPeek(out var entry) && (entry.AtUnixMs < oldest || _answers.Count > limit))
         {
             _byAge.Dequeue();
             // A key answered again later has a younger entry further on: that one decides.

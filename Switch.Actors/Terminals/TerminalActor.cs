@@ -44,6 +44,7 @@ public sealed partial class TerminalActor : ReceivePersistentActor
         _settings = settings;
         _state = new TerminalState(
             settings.DuplicateWindow,
+            settings.DuplicateMemoryLimit,
             new ReversalMemory(settings.ReversalWindow ?? TerminalEntitySettings.DefaultReversalWindow, settings.ReversalMemoryLimit),
             new OpenChallenges(settings.ChallengeWindow ?? TerminalEntitySettings.DefaultChallengeWindow));
         Recover<SnapshotOffer>(offer => _state.Restore((TerminalSnapshot)offer.Snapshot, NowUnixMs));

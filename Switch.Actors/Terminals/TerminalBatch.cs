@@ -10,9 +10,9 @@ namespace Switch.Actors.Terminals;
 /// approved (a sale answered 68 was never the terminal's, whoever reverses it). Everything here is
 /// rebuilt from the events alone, so replay counts exactly what was counted live.
 /// </summary>
-internal sealed class TerminalBatch(TimeSpan duplicateWindow)
+internal sealed class TerminalBatch(TimeSpan duplicateWindow, int duplicateLimit)
 {
-    private readonly AnswerWindow<BatchClosed> _closes = new(duplicateWindow);
+    private readonly AnswerWindow<BatchClosed> _closes = new(duplicateWindow, duplicateLimit);
     private long _sales;
     private long _salesAmount;
     private long _reversals;

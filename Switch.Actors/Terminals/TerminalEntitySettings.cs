@@ -23,6 +23,10 @@ namespace Switch.Actors.Terminals;
 /// At most this many such transactions are remembered per terminal, the oldest forgotten first, so
 /// a busy terminal's state and snapshot stay bounded.
 /// </param>
+/// <param name="DuplicateMemoryLimit">
+/// At most this many answers (and answered reversals) per terminal are kept for retransmissions
+/// within the duplicate window, the oldest forgotten first.
+/// </param>
 /// <param name="ChallengeWindow">
 /// How long a challenge the terminal's cardholder is answering stays routable; null for
 /// <see cref="DefaultChallengeWindow"/>. The card ends challenges sooner; this bounds the terminal's memory.
@@ -40,7 +44,8 @@ public sealed record TerminalEntitySettings(
     int SnapshotEvery = 500,
     TimeSpan? ReversalWindow = null,
     int ReversalMemoryLimit = 1_000,
-    TimeSpan? ChallengeWindow = null)
+    TimeSpan? ChallengeWindow = null,
+    int DuplicateMemoryLimit = 1_000)
 {
     /// <summary>Longer than a challenge lives at the card, resends included.</summary>
     public static TimeSpan DefaultChallengeWindow { get; } = TimeSpan.FromMinutes(30);

@@ -20,11 +20,11 @@ internal sealed class TerminalState
     private readonly OpenChallenges _challenges;
     private readonly TerminalBatch _batch;
 
-    public TerminalState(TimeSpan window, ReversalMemory reversible, OpenChallenges challenges)
+    public TerminalState(TimeSpan window, int windowLimit, ReversalMemory reversible, OpenChallenges challenges)
     {
-        _completed = new AnswerWindow<TransactionCompleted>(window);
-        _batch = new TerminalBatch(window);
-        _reversalsAnswered = new AnswerWindow<TerminalReversalCompleted>(window);
+        _completed = new AnswerWindow<TransactionCompleted>(window, windowLimit);
+        _batch = new TerminalBatch(window, windowLimit);
+        _reversalsAnswered = new AnswerWindow<TerminalReversalCompleted>(window, windowLimit);
         _reversible = reversible;
         _challenges = challenges;
     }

@@ -41,6 +41,7 @@ public sealed record TerminalListenerSettings(
     IsoProfile Profile,
     FrameOptions Framing,
     TimeSpan DuplicateWindow,
+    int DuplicateMemory,
     TimeSpan ReversalWindow,
     int ReversalMemory,
     TimeSpan PassivateAfter,

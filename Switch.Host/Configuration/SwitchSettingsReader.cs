@@ -40,6 +40,7 @@ public static class SwitchSettingsReader
         ReadProfile(terminals),
         ReadFraming(terminals, terminals.Flag("tpdu"), terminals.Int("max-frame", 32, ushort.MaxValue)),
         terminals.Duration("duplicate-window"),
+        terminals.Int("duplicate-memory", 1, 100_000),
         terminals.Duration("reversal-window"),
         terminals.Int("reversal-memory", 1, 100_000),
         terminals.Duration("passivate-after"),

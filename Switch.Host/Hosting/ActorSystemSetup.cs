@@ -180,7 +180,8 @@ public static class ActorSystemSetup
             () => transactionProps,
             acquirers.ReversalQueue,
             ReversalWindow: terminals.ReversalWindow,
-            ReversalMemoryLimit: terminals.ReversalMemory);
+            ReversalMemoryLimit: terminals.ReversalMemory,
+            DuplicateMemoryLimit: terminals.DuplicateMemory);
     }
 
     /// <summary>With no seed nodes the node forms a cluster of its own (any listen port, even 0).</summary>
