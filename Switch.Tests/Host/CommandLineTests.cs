@@ -36,6 +36,24 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("failed to start", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_unreachable_postgresql_journal_exits_1_naming_the_server_and_never_the_password()
+    {
+        using var refusing = LoopbackListener.Bound();
+        var port = ((System.Net.IPEndPoint)refusing.LocalEndPoint!).Port;
+        var password = $"pw-{Guid.NewGuid():N}";
+        var overlay = new NodeConfig(_config.DatabasePath)
+        {
+            PostgresConnectionString = $"Host=127.0.0.1;Port={port};Username=switch;Password={password};Database=switch",
+        }.WriteOverlay();
+
+        var (exitCode, output) = await NodeProcess.RunToExitAsync("run", "--config", overlay);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"Failed to connect to 127.0.0.1:{port}", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(password, output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("run", "--config", "/nonexistent/node.conf")]
     [InlineData("run", "--no-such-option")]

@@ -7,7 +7,7 @@ namespace Switch.Tests.Support;
 
 /// <summary>
 /// A node's HOCON overlay for tests: every port 0 on loopback, a cluster of one, its own SQLite
-/// file, a registry of test terminals, and the given acquirers.
+/// file (or a PostgreSQL database), a registry of test terminals, and the given acquirers.
 /// </summary>
 internal sealed class NodeConfig
 {
@@ -33,6 +33,12 @@ internal sealed class NodeConfig
 
     /// <summary>Where one-time codes are texted (an SMS sink); none when null.</summary>
     public Uri? SmsWebhook { get; init; }
+
+    /// <summary>
+    /// The journal's PostgreSQL database (a <see cref="PostgresDatabase"/>'s connection string); the
+    /// SQLite file at <see cref="DatabasePath"/> when null. The overlay stays in that file's folder.
+    /// </summary>
+    public string? PostgresConnectionString { get; init; }
 
     /// <summary>More HOCON appended to the overlay, e.g. an operator's akka.* setting.</summary>
     public string Extra { get; init; } = string.Empty;
@@ -62,7 +68,7 @@ internal sealed class NodeConfig
               acquirers = [
             {{acquirers}}  ]
               reversals { retry-min = 100ms, retry-max = 1s }
-              journal { provider = sqlite, connection-string = "Data Source={{DatabasePath}}" }
+              journal { {{Journal()}} }
               admin { listen = "127.0.0.1:0", token = "{{Token}}" }
               cluster { listen = "127.0.0.1:0", seed-nodes = [] }
               sms { webhook-url = "{{SmsWebhook}}" }
@@ -76,6 +82,11 @@ internal sealed class NodeConfig
             {{Extra}}
             """;
     }
+
+    // Triple quotes: HOCON takes the text as it is, so a password with quotes or backslashes needs no escaping.
+    private string Journal() => PostgresConnectionString is null
+        ? $"provider = sqlite, connection-string = \"Data Source={DatabasePath}\""
+        : $"provider = postgresql, connection-string = \"\"\"{PostgresConnectionString}\"\"\"";
 
     private string Directory => Path.GetDirectoryName(DatabasePath)!;
 
