@@ -6,7 +6,10 @@ using Switch.Host.Hosting;
 
 namespace Switch.Host.Cli;
 
-/// <summary><c>run [--config FILE]...</c>: starts a node on hocon/switch.conf and the overlays, until SIGTERM or Ctrl+C.</summary>
+/// <summary>
+/// <c>run [--config FILE]...</c>: starts a node on hocon/switch.conf and the overlays, until SIGTERM or
+/// Ctrl+C; not on the shipped secrets unless <c>switch.demo = on</c> (see <see cref="SecretsPolicy"/>).
+/// </summary>
 public static class RunCommand
 {
     public static Command Create(TextWriter errors)
@@ -30,6 +33,22 @@ public static class RunCommand
         {
             config = SwitchConfiguration.Load(overlays);
             settings = SwitchSettingsReader.Read(config);
+            var weaknesses = SecretsPolicy.Weaknesses(config, settings);
+            if (weaknesses.Count > 0 && !SecretsPolicy.IsDemo(config))
+            {
+                foreach (var weakness in weaknesses)
+                {
+                    await errors.WriteLineAsync($"configuration error: {weakness.Message}").ConfigureAwait(false);
+                }
+
+                await errors.WriteLineAsync("(switch.demo = on, or SWITCH_DEMO=on, runs a demo node on the shipped secrets)").ConfigureAwait(false);
+                return ExitCodes.BadArguments;
+            }
+
+            if (weaknesses.Count > 0)
+            {
+                Log.Warning("A demo node (switch.demo = on): {Keys} keep the shipped or short secrets; never let it see real cards", weaknesses.Select(w => w.Key));
+            }
         }
         catch (ConfigurationKeyException ex)
         {

@@ -45,7 +45,16 @@ public sealed record TerminalListenerSettings(
     TimeSpan ReversalWindow,
     int ReversalMemory,
     TimeSpan PassivateAfter,
-    long MaxAmount);
+    long MaxAmount,
+    TerminalLimits Limits);
+
+/// <summary>What the terminal port tolerates before it refuses or closes a connection (<c>switch.terminals</c>).</summary>
+/// <param name="MaxConnections">Connections open at once on this node.</param>
+/// <param name="MaxConnectionsPerAddress">Connections open at once from one source address; 0 for no such limit.</param>
+/// <param name="IdleTimeout">A connection that sends no byte for this long is closed.</param>
+/// <param name="FrameTimeout">A frame begun must be complete within this.</param>
+/// <param name="MaxSignOnsPerMinute">Sign-ons (0800, field 70 = 001) one connection may send: a burst of this many, then one every minute / N.</param>
+public sealed record TerminalLimits(int MaxConnections, int MaxConnectionsPerAddress, TimeSpan IdleTimeout, TimeSpan FrameTimeout, int MaxSignOnsPerMinute);
 
 /// <summary>Keys the node holds, kept as bytes and never logged.</summary>
 /// <param name="PanTokenKey">Keyed hash standing for a PAN (HMAC-SHA256).</param>

@@ -44,7 +44,13 @@ public static class SwitchSettingsReader
         terminals.Duration("reversal-window"),
         terminals.Int("reversal-memory", 1, 100_000),
         terminals.Duration("passivate-after"),
-        terminals.Long("max-amount", 1, 999_999_999_999));
+        terminals.Long("max-amount", 1, 999_999_999_999),
+        new TerminalLimits(
+            terminals.Int("max-connections", 1, 1_000_000),
+            terminals.Int("max-connections-per-address", 0, 1_000_000),
+            terminals.Duration("idle-timeout"),
+            terminals.Duration("frame-timeout"),
+            terminals.Int("max-sign-ons-per-minute", 1, 1000)));
 
     private static SecuritySettings ReadSecurity(ConfigReader security) => new(
         Key(security, "pan-token-key"),

@@ -1,9 +1,13 @@
 using System.IO.Pipelines;
+using System.Net;
 using System.Threading.Channels;
 using Akka.Actor;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 using Serilog;
+using Serilog.Events;
 using Switch.Actors.Terminals;
+using Switch.Host.Configuration;
 using Switch.Protocol.Framing;
 
 namespace Switch.Host.Terminals;
@@ -11,11 +15,13 @@ namespace Switch.Host.Terminals;
 /// <summary>
 /// One terminal's persistent TCP connection on the Kestrel listener: a read loop that tells the
 /// terminal entities, and a single writer that frames their replies and flushes once per batch.
-/// Whatever one connection sends, only that connection is closed.
+/// Whatever one connection sends, only that connection is closed. Connections beyond the port's
+/// limits are turned away as they arrive; idle and slow ones are closed on Kestrel's heartbeat.
 /// </summary>
 public sealed class TerminalConnectionHandler : ConnectionHandler
 {
     private readonly TerminalPort _port;
+    private readonly ConnectionGate _gate;
     private readonly ILogger _log;
 
     public TerminalConnectionHandler(TerminalPort port, ILogger log)
@@ -23,6 +29,7 @@ public sealed class TerminalConnectionHandler : ConnectionHandler
         ArgumentNullException.ThrowIfNull(port);
         ArgumentNullException.ThrowIfNull(log);
         _port = port;
+        _gate = new ConnectionGate(port.Settings.Limits.MaxConnections, port.Settings.Limits.MaxConnectionsPerAddress);
         _log = log.ForContext<TerminalConnectionHandler>();
     }
 
@@ -30,24 +37,60 @@ public sealed class TerminalConnectionHandler : ConnectionHandler
     {
         ArgumentNullException.ThrowIfNull(connection);
         var log = _log.ForContext("Connection", connection.ConnectionId).ForContext("Remote", connection.RemoteEndPoint?.ToString());
+        var address = (connection.RemoteEndPoint as IPEndPoint)?.Address;
+        if (_gate.TryEnter(address) is { } refused)
+        {
+            // Returning closes the socket at once; the terminal's reconnect backoff does the rest.
+            TerminalPortMetrics.Refused(refused);
+            var limits = _port.Settings.Limits;
+            log.Warning(
+                "Refused a terminal connection: {Limit} reached ({Max} connections)",
+                refused, refused == ConnectionGate.NodeLimit ? limits.MaxConnections : limits.MaxConnectionsPerAddress);
+            return;
+        }
+
+        try
+        {
+            await ServeAsync(connection, log).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Leave(address);
+        }
+    }
+
+    private async Task ServeAsync(ConnectionContext connection, ILogger log)
+    {
         var framing = _port.Settings.Framing;
+        var limits = _port.Settings.Limits;
+        var heartbeat = connection.Features.Get<IConnectionHeartbeatFeature>()
+            ?? throw new InvalidOperationException("the terminal port needs Kestrel's connection heartbeat for its timeouts");
         var replies = Channel.CreateUnbounded<TerminalReply>(new UnboundedChannelOptions { SingleReader = true });
         var replyTo = _port.System.ActorOf(ConnectionReplyActor.Props(replies.Writer), $"terminal-connection-{connection.ConnectionId}");
         using var closing = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed, _port.Stopping);
-        var reader = new TerminalFrameReader(_port, replyTo, replies.Writer, closing, log);
+        var closer = new ConnectionCloser(closing);
+        var watchdog = new ConnectionWatchdog(limits, Environment.TickCount64);
+        heartbeat.OnHeartbeat(_ => CloseIfOverdue(watchdog, closer, limits), closer);
+        var reader = new TerminalFrameReader(_port, replyTo, replies.Writer, closer, watchdog, log);
         var writing = WriteRepliesAsync(connection.Transport.Output, replies.Reader, framing, log);
         TerminalPortMetrics.Opened();
         try
         {
             var outcome = await FramePump.RunAsync(connection.Transport.Input, framing, reader, closing.Token).ConfigureAwait(false);
-            var reason = reader.CloseReason ?? (outcome.IsClean ? null : outcome.Reason(framing));
+            var cause = closer.End();
             if (_port.Stopping.IsCancellationRequested)
             {
                 // Replies still due are not awaited: the terminal reconnects (to another node of a
                 // cluster) and its retransmission gets the journaled answer.
                 log.Information("Closing terminal connection: the node is stopping");
             }
-            else if (reason is not null)
+            else if (cause?.Limit is { } limit)
+            {
+                TerminalPortMetrics.ClosedByLimit(limit);
+                // A terminal gone quiet is usually a dead NAT mapping, not an attack.
+                log.Write(limit == ConnectionWatchdog.Idle ? LogEventLevel.Information : LogEventLevel.Warning, "Closing terminal connection ({Limit}): {Reason}", limit, cause.Reason);
+            }
+            else if ((cause?.Reason ?? (outcome.IsClean ? null : outcome.Reason(framing))) is { } reason)
             {
                 TerminalPortMetrics.ClosedBadInput();
                 log.Warning("Closing terminal connection: {Reason}", reason);
@@ -59,10 +102,25 @@ public sealed class TerminalConnectionHandler : ConnectionHandler
         }
         finally
         {
+            closer.End();
             TerminalPortMetrics.Closed();
             replyTo.Tell(PoisonPill.Instance);
             replies.Writer.TryComplete();
             await writing.ConfigureAwait(false);
+        }
+    }
+
+    // On Kestrel's heartbeat thread, about once a second for every connection.
+    private static void CloseIfOverdue(ConnectionWatchdog watchdog, ConnectionCloser closer, TerminalLimits limits)
+    {
+        switch (watchdog.Check(Environment.TickCount64))
+        {
+            case ConnectionWatchdog.Idle:
+                closer.Close($"no bytes received for {limits.IdleTimeout}", ConnectionWatchdog.Idle);
+                break;
+            case ConnectionWatchdog.SlowFrame:
+                closer.Close($"a frame begun was not complete within {limits.FrameTimeout}", ConnectionWatchdog.SlowFrame);
+                break;
         }
     }
 

@@ -11,34 +11,37 @@ namespace Switch.Host.Terminals;
 /// <summary>
 /// Handles each frame a terminal connection reads: copies it once, reads the TID, and tells the
 /// terminal entity. A message that cannot be parsed but can be identified (MTI and STAN read) is
-/// answered 30 here and the connection stays; one that cannot even be identified closes it.
+/// answered 30 here and the connection stays; one that cannot even be identified closes it, as does
+/// a sign-on beyond the connection's allowance. Reports every read to the connection's watchdog.
 /// </summary>
 internal sealed class TerminalFrameReader : IFrameHandler
 {
     private readonly TerminalPort _port;
     private readonly IActorRef _replyTo;
     private readonly ChannelWriter<TerminalReply> _replies;
-    private readonly CancellationTokenSource _closing;
+    private readonly ConnectionCloser _closer;
+    private readonly ConnectionWatchdog _watchdog;
+    private readonly SignOnRate _signOns;
     private readonly ILogger _log;
 
-    public TerminalFrameReader(TerminalPort port, IActorRef replyTo, ChannelWriter<TerminalReply> replies, CancellationTokenSource closing, ILogger log)
+    public TerminalFrameReader(TerminalPort port, IActorRef replyTo, ChannelWriter<TerminalReply> replies, ConnectionCloser closer, ConnectionWatchdog watchdog, ILogger log)
     {
         _port = port;
         _replyTo = replyTo;
         _replies = replies;
-        _closing = closing;
+        _closer = closer;
+        _watchdog = watchdog;
+        _signOns = new SignOnRate(port.Settings.Limits.MaxSignOnsPerMinute);
         _log = log;
     }
 
-    /// <summary>Why this reader asked for the connection to close; null while it has not.</summary>
-    public string? CloseReason { get; private set; }
+    public void OnKeepAlive() => _watchdog.FrameCompleted();
 
-    public void OnKeepAlive()
-    {
-    }
+    public void OnReceived(long pending) => _watchdog.Received(pending, Environment.TickCount64);
 
     public void OnMessage(in ReadOnlySequence<byte> message, Tpdu tpdu)
     {
+        _watchdog.FrameCompleted();
         var bytes = message.ToArray();
         var profile = _port.Settings.Profile;
         if (!IsoMessage.TryParse(bytes, profile, out var request, out var error))
@@ -57,8 +60,18 @@ internal sealed class TerminalFrameReader : IFrameHandler
             return;
         }
 
-        _port.Terminals.Tell(new TerminalRequest(request.GetString(41).TrimEnd(), bytes, tpdu, _replyTo));
+        var tid = request.GetString(41).TrimEnd();
+        if (IsSignOn(in request) && !_signOns.TryTake(Environment.TickCount64))
+        {
+            _closer.Close($"terminal {tid} signed on faster than {_port.Settings.Limits.MaxSignOnsPerMinute} times a minute", SignOnRate.Flood);
+            return;
+        }
+
+        _port.Terminals.Tell(new TerminalRequest(tid, bytes, tpdu, _replyTo));
     }
+
+    private static bool IsSignOn(in IsoMessage request) =>
+        request.Mti == 800 && request.TryGetInt64(70, out var code) && code == 1;
 
     private void Refuse(IsoError error, Tpdu tpdu)
     {
@@ -70,7 +83,6 @@ internal sealed class TerminalFrameReader : IFrameHandler
             return;
         }
 
-        CloseReason = $"unidentifiable message: {error.Message}";
-        _closing.Cancel();
+        _closer.Close($"unidentifiable message: {error.Message}");
     }
 }

@@ -9,6 +9,9 @@ public static class TerminalPortMetrics
     public const string ConnectionsName = "switch.terminal.connections";
     public const string ClosedForBadInputName = "switch.terminal.closed_for_bad_input";
     public const string FormatErrorsName = "switch.terminal.format_errors";
+    public const string RefusedName = "switch.terminal.connections_refused";
+    public const string ClosedByLimitName = "switch.terminal.connections_closed_by_limit";
+    public const string ReasonTag = "reason";
 
     private static readonly UpDownCounter<long> Connections = SwitchMeter.Instance.CreateUpDownCounter<long>(
         ConnectionsName, "{connection}", "Terminal connections open now.");
@@ -19,6 +22,12 @@ public static class TerminalPortMetrics
     private static readonly Counter<long> FormatErrors = SwitchMeter.Instance.CreateCounter<long>(
         FormatErrorsName, "{message}", "Malformed but identifiable terminal messages, answered 30.");
 
+    private static readonly Counter<long> RefusedConnections = SwitchMeter.Instance.CreateCounter<long>(
+        RefusedName, "{connection}", "Terminal connections closed as they arrived: reason node-limit or address-limit.");
+
+    private static readonly Counter<long> ClosedForLimit = SwitchMeter.Instance.CreateCounter<long>(
+        ClosedByLimitName, "{connection}", "Terminal connections closed for breaking a limit: reason idle, slow-frame or sign-on-flood.");
+
     internal static void Opened() => Connections.Add(1);
 
     internal static void Closed() => Connections.Add(-1);
@@ -26,4 +35,8 @@ public static class TerminalPortMetrics
     internal static void ClosedBadInput() => ClosedForBadInput.Add(1);
 
     internal static void FormatError() => FormatErrors.Add(1);
+
+    internal static void Refused(string reason) => RefusedConnections.Add(1, new KeyValuePair<string, object?>(ReasonTag, reason));
+
+    internal static void ClosedByLimit(string reason) => ClosedForLimit.Add(1, new KeyValuePair<string, object?>(ReasonTag, reason));
 }

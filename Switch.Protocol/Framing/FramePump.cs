@@ -51,6 +51,7 @@ public static class FramePump
                 return new FrameOutcome(leftover == 0 ? FrameStatus.Incomplete : FrameStatus.Truncated, declared, frames);
             }
 
+            handler.OnReceived(buffer.Length);
             reader.AdvanceTo(buffer.Start, buffer.End);
         }
     }

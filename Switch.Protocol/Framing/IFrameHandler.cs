@@ -13,4 +13,13 @@ public interface IFrameHandler
 
     /// <summary>A zero-length keep-alive frame.</summary>
     void OnKeepAlive();
+
+    /// <summary>
+    /// A read's bytes were taken in and every whole frame among them handled; <paramref name="pending"/>
+    /// bytes of a frame not yet complete wait for more (0 when the read ended on a frame boundary).
+    /// Lets a listener tell a quiet peer from one feeding a frame too slowly.
+    /// </summary>
+    void OnReceived(long pending)
+    {
+    }
 }

@@ -138,6 +138,14 @@ public sealed class SwitchConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Terminal_port_limits_default_to_room_for_a_fleet_of_ten_thousand_from_one_address()
+    {
+        var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([], Overlays.NoEnvironment));
+
+        Assert.Equal(new TerminalLimits(20_000, 0, TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(10), 60), settings.Terminals.Limits);
+    }
+
+    [Fact]
     public void Reversal_queue_defaults_are_read()
     {
         var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([], Overlays.NoEnvironment));
@@ -159,6 +167,11 @@ public sealed class SwitchConfigurationTests : IDisposable
     [InlineData("switch.terminals.length-header = ascii2", "switch.terminals.length-header")]
     [InlineData("switch.terminals.duplicate-window = soon", "switch.terminals.duplicate-window")]
     [InlineData("switch.terminals.reversal-memory = 0", "switch.terminals.reversal-memory")]
+    [InlineData("switch.terminals.max-connections = 0", "switch.terminals.max-connections")]
+    [InlineData("switch.terminals.max-connections-per-address = -1", "switch.terminals.max-connections-per-address")]
+    [InlineData("switch.terminals.idle-timeout = 0s", "switch.terminals.idle-timeout")]
+    [InlineData("switch.terminals.frame-timeout = soon", "switch.terminals.frame-timeout")]
+    [InlineData("switch.terminals.max-sign-ons-per-minute = 0", "switch.terminals.max-sign-ons-per-minute")]
     [InlineData("switch.terminals { length-header = ascii4, max-frame = 20000 }", "switch.terminals.max-frame")]
     [InlineData("switch.acquirers = [ { name = a } ]", "switch.acquirers[0].endpoint")]
     [InlineData("switch.acquirers = [ 7 ]", "switch.acquirers[0]")]

@@ -12,7 +12,11 @@ namespace Switch.Tests.Support;
 internal sealed class NodeConfig
 {
     public const string Mid = TerminalMessages.Mid;
-    public const string Token = "test-admin-token";
+    /// <summary>The admin token: like every secret here, not the shipped one and long enough for `run`.</summary>
+    public const string Token = "test-admin-token-of-the-test-nodes";
+
+    /// <summary>Signs the SMS webhook's requests when <see cref="SmsWebhook"/> is set.</summary>
+    public const string SmsSecret = "test-sms-secret-of-the-test-nodes";
 
     public NodeConfig(string databasePath)
     {
@@ -64,6 +68,11 @@ internal sealed class NodeConfig
         var terminals = string.Join(",\n", Enumerable.Range(1, 99).Select(n => $"    {{ tid = \"{Tid(n)}\", mid = \"{Mid}\" }}"));
         return $$"""
             switch {
+              security {
+                pan-token-key = "yo1qRTKEPw9/PIScfmIjK8HaKgfU6ZKmsjTHZCETBt0="
+                phone-key = "GdvYdLKh1ztzH7EYqoxs3mVje5yK1Ym+1lsrb+zxTdE="
+                otp-key = "205nspZVMTvMKq1yZOzRXExAmVlqBLZ9NnAE9VldhUk="
+              }
               terminals { listen = "127.0.0.1:0" }
               acquirers = [
             {{acquirers}}  ]
@@ -71,7 +80,7 @@ internal sealed class NodeConfig
               journal { {{Journal()}} }
               admin { listen = "127.0.0.1:0", token = "{{Token}}" }
               cluster { listen = "127.0.0.1:0", seed-nodes = [] }
-              sms { webhook-url = "{{SmsWebhook}}" }
+              sms { webhook-url = "{{SmsWebhook}}", secret = "{{SmsSecret}}" }
               registry {
                 merchants = [ { mid = "{{Mid}}", name = "Test Shop", mcc = "5411", country = "CN", challenge = {{Challenge}}{{(FeePlan is null ? "" : $", fee-plan = {FeePlan}")}} } ]
                 terminals = [

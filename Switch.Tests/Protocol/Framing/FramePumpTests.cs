@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Threading.Channels;
 using CsCheck;
 using Switch.Protocol.Framing;
 
@@ -204,6 +205,27 @@ public sealed class FramePumpTests
         await pipe.Writer.CompleteAsync();
     }
 
+    [Fact]
+    public async Task After_each_read_the_handler_hears_how_many_bytes_of_an_unfinished_frame_wait()
+    {
+        var options = new FrameOptions(LengthHeader.Binary2);
+        var whole = FrameBytes.Frame(options, Payload(10), default);
+        var next = FrameBytes.Frame(options, Payload(20), default);
+        var pipe = new Pipe();
+        var handler = new RecordingHandler();
+        var pump = FramePump.RunAsync(pipe.Reader, options, handler);
+
+        // Each write waits for the pump's report of the one before, so no two reads merge.
+        await pipe.Writer.WriteAsync(whole.Concat(next[..5]).ToArray());
+        Assert.Equal(5, await handler.Received.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+        await pipe.Writer.WriteAsync(next.AsMemory(5));
+        Assert.Equal(0, await handler.Received.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+        await pipe.Writer.CompleteAsync();
+
+        Assert.Equal(2, (await pump).Frames);
+        Assert.Equal(Expected([Payload(10), Payload(20)]), handler.Events);
+    }
+
     /// <summary>Runs the pump over a pipe while a concurrent writer sends the chunks and then completes (the peer's close).</summary>
     private static async Task<(FrameOutcome Outcome, RecordingHandler Handler)> Pump(FrameOptions options, IEnumerable<byte[]> chunks)
     {
@@ -252,5 +274,10 @@ public sealed class FramePumpTests
         }
 
         public void OnKeepAlive() => Events.Add(KeepAlive);
+
+        /// <summary>Each read's pending bytes, as <see cref="IFrameHandler.OnReceived"/> reported them.</summary>
+        public Channel<long> Received { get; } = Channel.CreateUnbounded<long>();
+
+        public void OnReceived(long pending) => Received.Writer.TryWrite(pending);
     }
 }
