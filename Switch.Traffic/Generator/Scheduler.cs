@@ -58,6 +58,14 @@ internal sealed class Scheduler(RunOptions options, TerminalSession[] sessions, 
 
     private void Drain()
     {
+        // A closed-loop refill on a receiving thread may have read the clock just before the window
+        // closed and be starting a request now; once every session's send lock has been through
+        // such a start, none can begin, so the count awaited below only falls.
+        foreach (var session in sessions)
+        {
+            session.AwaitStartUnderWay();
+        }
+
         var deadline = clock.NowMicros + RunClock.ToMicros(options.Timeout);
         while (clock.NowMicros < deadline && Outstanding() > 0)
         {

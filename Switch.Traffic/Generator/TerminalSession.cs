@@ -144,6 +144,15 @@ internal sealed class TerminalSession : IAsyncDisposable, IFlowSender
         }
     }
 
+    /// <summary>Returns once a start under way on another thread (a refill holding the send lock) has finished.</summary>
+    public void AwaitStartUnderWay()
+    {
+        lock (_sending)
+        {
+            // The lock is the barrier: a refill that entered before it has counted its request.
+        }
+    }
+
     /// <summary>Hands the socket what is queued; a broken connection loses what is outstanding.</summary>
     public void Flush()
     {
