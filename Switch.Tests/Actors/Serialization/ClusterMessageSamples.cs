@@ -15,6 +15,11 @@ namespace Switch.Tests.Actors.Serialization;
 /// </summary>
 internal static class ClusterMessageSamples
 {
+    /// <summary>What the cardholder typed in the challenge step samples.</summary>
+    public const string TypedPhone = "13812345678";
+
+    public const string TypedCode = "123456";
+
     private static readonly Merchant Shop = new("M00000000000001", "Demo Shop", "5411", "CN", ChallengePolicy.Risk);
 
     // Not UTC, and finer than a millisecond: the instant and its offset both cross exactly.
@@ -33,8 +38,8 @@ internal static class ClusterMessageSamples
         ["assess authorization"] = new AssessAuthorization("9f86d081884c7d65", "633412000001", NodeConfig.Tid(1), 1234, Shop, "CN", Busy, At),
         ["assess authorization, unknown BIN, fee plan, idle terminal"] = new AssessAuthorization(
             "9f86d081884c7d65", "633412000002", NodeConfig.Tid(1), 99, Shop with { Challenge = ChallengePolicy.Always, FeePlan = "standard" }, null, default, At.ToUniversalTime()),
-        ["challenge step, phone"] = Step(new ChallengeInput(ChallengeInputKind.Phone, "13812345678"), ChallengePolicy.Never),
-        ["challenge step, code"] = Step(new ChallengeInput(ChallengeInputKind.Code, "123456"), ChallengePolicy.Risk),
+        ["challenge step, phone"] = Step(new ChallengeInput(ChallengeInputKind.Phone, TypedPhone), ChallengePolicy.Never),
+        ["challenge step, code"] = Step(new ChallengeInput(ChallengeInputKind.Code, TypedCode), ChallengePolicy.Risk),
         ["challenge step, resend"] = Step(new ChallengeInput(ChallengeInputKind.Resend, string.Empty), ChallengePolicy.Always),
         ["challenge step, none"] = Step(ChallengeInput.None, ChallengePolicy.Risk),
         ["record card use"] = new RecordCardUse("9f86d081884c7d65", new CardUsed { AtUnixMs = 1_796_000_000_000, AmountMinor = 1234, Mid = Shop.Mid, Mcc = Shop.Mcc, Approved = true }),

@@ -2,6 +2,7 @@ using System.Runtime.Serialization;
 using Switch.Actors.Cards;
 using Switch.Actors.Serialization;
 using Switch.Actors.Terminals;
+using Switch.Tests.Support;
 
 namespace Switch.Tests.Actors.Serialization;
 
@@ -81,6 +82,19 @@ public sealed class ClusterMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
                 [nameof(StopCard)] = "stop-card",
             },
             manifests);
+    }
+
+    [Fact]
+    public void No_cluster_message_shows_the_pan_or_what_the_cardholder_typed_in_its_string_form()
+    {
+        foreach (var message in ClusterMessageSamples.All(TestActor).Values)
+        {
+            var text = message.ToString()!;
+
+            Assert.DoesNotContain(TerminalMessages.Pan, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(ClusterMessageSamples.TypedPhone, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(ClusterMessageSamples.TypedCode, text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
