@@ -1,6 +1,7 @@
 using Switch.Actors.Events;
 using Switch.Actors.Registry;
 using Switch.Actors.Risk;
+using Switch.Actors.Serialization;
 
 namespace Switch.Actors.Cards;
 
@@ -8,9 +9,9 @@ namespace Switch.Actors.Cards;
 /// Admin → card: bind a phone to the card, sealed at the edge (AES-GCM under the card's token) so
 /// the clear number never travels between nodes. Answered <see cref="PhoneBound"/> once durable.
 /// </summary>
-public sealed record BindPhone(string CardToken, byte[] SealedPhone, bool Consent) : IWithCardToken;
+public sealed record BindPhone(string CardToken, byte[] SealedPhone, bool Consent) : IWithCardToken, IClusterMessage;
 
-public sealed record PhoneBound(string CardToken, bool Consent);
+public sealed record PhoneBound(string CardToken, bool Consent) : IClusterMessage;
 
 /// <summary>
 /// Transaction → card: score this authorization and, when risk or the merchant asks for it, open a
@@ -26,16 +27,16 @@ public sealed record AssessAuthorization(
     Merchant Merchant,
     string? CardCountry,
     TerminalVelocity Terminal,
-    DateTimeOffset At) : IWithCardToken;
+    DateTimeOffset At) : IWithCardToken, IClusterMessage;
 
 /// <summary>
 /// Transaction → card: the cardholder's next step of an open challenge. Answered with a
 /// <see cref="CardVerdict"/>; amount and merchant choose the receipt offer once the challenge is passed.
 /// </summary>
-public sealed record TakeChallengeStep(string CardToken, string ChallengeId, string Tid, ChallengeInput Input, long AmountMinor, Merchant Merchant, DateTimeOffset At) : IWithCardToken;
+public sealed record TakeChallengeStep(string CardToken, string ChallengeId, string Tid, ChallengeInput Input, long AmountMinor, Merchant Merchant, DateTimeOffset At) : IWithCardToken, IClusterMessage;
 
 /// <summary>Transaction → card: how an authorization the card was asked about ended, for velocity and the spending profile.</summary>
-public sealed record RecordCardUse(string CardToken, CardUsed Use) : IWithCardToken;
+public sealed record RecordCardUse(string CardToken, CardUsed Use) : IWithCardToken, IClusterMessage;
 
 public enum CardVerdictKind
 {
@@ -59,7 +60,7 @@ public sealed record CardVerdict(
     string Reason,
     RiskVerdict? Risk = null,
     ChallengePrompt? Prompt = null,
-    CardOffer? Offer = null);
+    CardOffer? Offer = null) : IClusterMessage;
 
 /// <summary>The cardholder's next step: the challenge and field 62 of the 1A answer (ST, AL, and at the OTP step MP and EX).</summary>
 public sealed record ChallengePrompt(string ChallengeId, byte[] Field62);

@@ -26,8 +26,9 @@ namespace Switch.Host.Hosting;
 
 /// <summary>
 /// The node's actor system: remoting and a cluster (of one unless seed nodes say otherwise), the
-/// journal, the protobuf serializer, each acquirer's link and reversal queue, the router, the card
-/// entities sharded by PAN token, and the terminal entities sharded by TID.
+/// journal, the protobuf serializers of events and of cluster messages, each acquirer's link and
+/// reversal queue, the router, the card entities sharded by PAN token, and the terminal entities
+/// sharded by TID.
 /// </summary>
 public static class ActorSystemSetup
 {
@@ -59,6 +60,7 @@ public static class ActorSystemSetup
 
             builder
                 .AddHocon(ProtobufSerializer.Config, HoconAddMode.Prepend)
+                .AddHocon(ClusterMessageSerializer.Config, HoconAddMode.Prepend)
                 .AddHocon(JournalConfiguration.For(settings.Journal), HoconAddMode.Prepend)
                 // Last, so an operator's akka.* settings in an overlay win over the switch's own.
                 .AddHocon(config, HoconAddMode.Prepend)

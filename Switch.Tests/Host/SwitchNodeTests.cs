@@ -2,6 +2,9 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Akka.Actor;
+using Switch.Actors.Serialization;
+using Switch.Tests.Actors.Serialization;
 using Switch.Tests.Support;
 
 namespace Switch.Tests.Host;
@@ -245,6 +248,28 @@ public sealed class SwitchNodeTests : IClassFixture<SwitchNodeFixture>
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("token", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_node_serializes_every_cluster_message_with_the_cluster_message_serializer()
+    {
+        var system = Node.System;
+        var connection = system.ActorOf(Props.Empty);
+        try
+        {
+            foreach (var message in ClusterMessageSamples.All(connection).Values)
+            {
+                var serializer = system.Serialization.FindSerializerFor(message);
+                Assert.IsType<ClusterMessageSerializer>(serializer);
+                var manifest = Akka.Serialization.Serialization.ManifestFor(serializer, message);
+
+                ClusterMessageSamples.AssertSame(message, system.Serialization.Deserialize(serializer.ToBinary(message), serializer.Identifier, manifest));
+            }
+        }
+        finally
+        {
+            system.Stop(connection);
+        }
     }
 
     private async Task<FramedClient> SignedOnAsync(string tid)
