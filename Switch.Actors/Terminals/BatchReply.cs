@@ -1,4 +1,3 @@
-using System.Buffers;
 using Switch.Actors.Events;
 using Switch.Protocol.Iso8583;
 
@@ -16,8 +15,8 @@ internal static class BatchReply
 
     public static byte[] Build(in IsoMessage request, BatchClosed closed)
     {
-        var output = new ArrayBufferWriter<byte>(256);
-        var writer = new IsoMessageWriter(output, request.Profile, MessageTypes.ResponseTo(request.Mti));
+        using var buffer = MessageBuffer.Rent();
+        var writer = new IsoMessageWriter(buffer.Span, request.Profile, MessageTypes.ResponseTo(request.Mti));
         foreach (var field in EchoedBefore39)
         {
             writer.Copy(in request, field);
@@ -30,7 +29,6 @@ internal static class BatchReply
         }
 
         BatchTotalsFields.Write(ref writer, closed.TerminalTotals);
-        writer.Complete();
-        return output.WrittenSpan.ToArray();
+        return buffer.ToArray(writer.Complete());
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Switch.Actors.Transactions;
 using Switch.Protocol.Iso8583;
 using Switch.Protocol.Iso8583.Specs;
@@ -19,9 +18,9 @@ public static class FormatErrorReply
             throw new ArgumentException("an error without MTI and STAN cannot be answered", nameof(error));
         }
 
-        var output = new ArrayBufferWriter<byte>(64);
+        using var buffer = MessageBuffer.Rent();
         var mti = error.Mti!.Value;
-        var writer = new IsoMessageWriter(output, profile, MessageTypes.ResponseTo(mti));
+        var writer = new IsoMessageWriter(buffer.Span, profile, MessageTypes.ResponseTo(mti));
         writer.WriteNumber(11, error.Stan!.Value);
         writer.Write(39, ResponseCodes.FormatError);
         if (error.Tid is { Length: > 0 } tid)
@@ -29,7 +28,6 @@ public static class FormatErrorReply
             writer.Write(41, tid);
         }
 
-        writer.Complete();
-        return output.WrittenSpan.ToArray();
+        return buffer.ToArray(writer.Complete());
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Switch.Protocol.Iso8583;
 
 namespace Switch.Actors.Terminals;
@@ -23,8 +22,8 @@ public static class ReplyBuilder
     public static byte[] Build(in IsoMessage request, string responseCode, string? rrn, string? authCode, ReplyAddendum addendum)
     {
         ArgumentException.ThrowIfNullOrEmpty(responseCode);
-        var output = new ArrayBufferWriter<byte>(256);
-        var writer = new IsoMessageWriter(output, request.Profile, MessageTypes.ResponseTo(request.Mti));
+        using var buffer = MessageBuffer.Rent();
+        var writer = new IsoMessageWriter(buffer.Span, request.Profile, MessageTypes.ResponseTo(request.Mti));
         foreach (var field in EchoedBefore37)
         {
             writer.Copy(in request, field);
@@ -56,7 +55,6 @@ public static class ReplyBuilder
             writer.Copy(in request, field);
         }
 
-        writer.Complete();
-        return output.WrittenSpan.ToArray();
+        return buffer.ToArray(writer.Complete());
     }
 }

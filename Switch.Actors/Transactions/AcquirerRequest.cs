@@ -1,4 +1,3 @@
-using System.Buffers;
 using Switch.Actors.Registry;
 using Switch.Protocol.Iso8583;
 using Switch.Protocol.Iso8583.Specs;
@@ -23,8 +22,9 @@ public static class AcquirerRequest
     public static byte[] Build(in IsoMessage request, IsoProfile link, string rrn, Merchant merchant)
     {
         ArgumentNullException.ThrowIfNull(merchant);
-        var output = new ArrayBufferWriter<byte>(request.Bytes.Length + 64);
-        var writer = new IsoMessageWriter(output, link, request.Mti);
+        // The switch's fields and another dialect's encoding can make it longer than the terminal's frame.
+        using var buffer = MessageBuffer.Rent(2 * request.Bytes.Length);
+        var writer = new IsoMessageWriter(buffer.Span, link, request.Mti);
         ReadOnlySpan<int> switchFields = [MccField, RrnField, MidField];
         var next = 0;
         foreach (var field in request.Fields)
@@ -45,8 +45,7 @@ public static class AcquirerRequest
             WriteSwitchField(ref writer, switchFields[next++], rrn, merchant);
         }
 
-        writer.Complete();
-        return output.WrittenSpan.ToArray();
+        return buffer.ToArray(writer.Complete());
     }
 
     private static void WriteSwitchField(ref IsoMessageWriter writer, int field, string rrn, Merchant merchant) =>
