@@ -37,7 +37,7 @@ namespace Switch.Actors.Transactions;
 public sealed class TransactionActor : UntypedActor, IWithTimers
 {
     private readonly TransactionSettings _settings;
-    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private ILoggingAdapter? _log;
     private AuthorizeTransaction _request = null!;
     private AcquirerRoute _route = null!;
     private RouteRequest _routeRequest = null!;
@@ -75,6 +75,9 @@ public sealed class TransactionActor : UntypedActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
+    // Made on first use: most requests log nothing, and a logger per child cost an allocation of its path.
+    private ILoggingAdapter Log => _log ??= Context.GetLogger();
+
     /// <summary>Props made by a producer that calls the constructor: no reflection per request's child.</summary>
     public static Props Props(TransactionSettings settings) => Akka.Actor.Props.CreateBy(new Producer(settings));
 
@@ -111,7 +114,7 @@ public sealed class TransactionActor : UntypedActor, IWithTimers
                 // The link's one reply, and it says nothing left: the next candidate may have it.
                 Timers.Cancel(nameof(LinkSilent));
                 Report(AcquirerOutcomeKind.NotSent, latency: null);
-                _log.Info("Transaction {0}: {1} refused the request unsent; trying the next acquirer", _request.Rrn, _route.Name);
+                Log.Info("Transaction {0}: {1} refused the request unsent; trying the next acquirer", _request.Rrn, _route.Name);
                 _tried.Add(_route.Name);
                 AskRouter();
                 break;
@@ -139,11 +142,11 @@ public sealed class TransactionActor : UntypedActor, IWithTimers
                 Finish(Outcome.ReversalQueued, _reversalCode);
                 break;
             case (Stage.Reversing, ReversalRefused refused):
-                _log.Error("Transaction {0}: the reversal queue of {1} refused it ({2}); the acquirer may hold an unreversed authorization", _request.Rrn, _route.Name, refused.Reason);
+                Log.Error("Transaction {0}: the reversal queue of {1} refused it ({2}); the acquirer may hold an unreversed authorization", _request.Rrn, _route.Name, refused.Reason);
                 Finish(Outcome.ReversalRefused, ResponseCodes.SystemMalfunction);
                 break;
             case (Stage.Done, _):
-                _log.Warning("Transaction {0}: {1} arrived after the outcome", _request.Rrn, message.GetType().Name);
+                Log.Warning("Transaction {0}: {1} arrived after the outcome", _request.Rrn, message.GetType().Name);
                 break;
             default:
                 Unhandled(message);
@@ -163,7 +166,7 @@ public sealed class TransactionActor : UntypedActor, IWithTimers
             {
                 // Naming the challenge without a phone, code or resend: a malformed step, answered
                 // 30; the challenge stays open for a well-formed one.
-                _log.Warning("Transaction {0}: a step of challenge {1} carries no phone, code or resend; answered 30", request.Rrn, challengeId);
+                Log.Warning("Transaction {0}: a step of challenge {1} carries no phone, code or resend; answered 30", request.Rrn, challengeId);
                 Context.Parent.Tell(new AwaitChallenge(Awaited(challengeId), ReplyBuilder.Build(in message, ResponseCodes.FormatError, request.Rrn)));
                 _stage = Stage.Done;
                 return;
@@ -256,7 +259,7 @@ public sealed class TransactionActor : UntypedActor, IWithTimers
         catch (Exception ex) when (ex is IsoFormatException or ArgumentOutOfRangeException)
         {
             // Built for one link only, nothing left: another acquirer's dialect may carry it.
-            _log.Warning("Transaction {0}: the request does not fit {1}'s dialect ({2}); trying the next acquirer", _request.Rrn, _route.Name, ex.Message);
+            Log.Warning("Transaction {0}: the request does not fit {1}'s dialect ({2}); trying the next acquirer", _request.Rrn, _route.Name, ex.Message);
             _tried.Add(_route.Name);
             AskRouter();
             return;
@@ -270,12 +273,12 @@ public sealed class TransactionActor : UntypedActor, IWithTimers
     private void LogDecision(RoutingDecision decision)
     {
         // Every request routes: the text is built only when someone reads it.
-        if (!_log.IsDebugEnabled)
+        if (!Context.System.Log.IsDebugEnabled)
         {
             return;
         }
 
-        _log.Debug(
+        Log.Debug(
             "Transaction {0}: rule {1} ({2}) chose {3}; skipped {4}",
             _request.Rrn,
             decision.Rule,
@@ -302,7 +305,7 @@ public sealed class TransactionActor : UntypedActor, IWithTimers
         if (!IsoMessage.TryParse(response, _route.Profile, out var message, out var error) || !message.Has(39))
         {
             // Something came back but what it said is unknown: as good as no answer, so reverse.
-            _log.Warning("Transaction {0}: unreadable answer from {1}: {2}", _request.Rrn, _route.Name, error?.Message ?? "no field 39");
+            Log.Warning("Transaction {0}: unreadable answer from {1}: {2}", _request.Rrn, _route.Name, error?.Message ?? "no field 39");
             Report(AcquirerOutcomeKind.TechnicalFailure, latency: null);
             Reverse(ResponseCodes.ResponseReceivedTooLate, "the answer was unreadable");
             return;
@@ -317,7 +320,7 @@ public sealed class TransactionActor : UntypedActor, IWithTimers
     private void Reverse(string code, string reason)
     {
         Timers.Cancel(nameof(LinkSilent));
-        _log.Warning("Transaction {0}: {1} via {2}; queueing a reversal", _request.Rrn, reason, _route.Name);
+        Log.Warning("Transaction {0}: {1} via {2}; queueing a reversal", _request.Rrn, reason, _route.Name);
         _route.Reversals.Tell(new QueueReversal(_started));
         _reversalCode = code;
         _stage = Stage.Reversing;
@@ -327,7 +330,7 @@ public sealed class TransactionActor : UntypedActor, IWithTimers
     {
         if (reason is not null)
         {
-            _log.Info("Transaction {0}: {1} ({2})", _request.Rrn, code, reason);
+            Log.Info("Transaction {0}: {1} ({2})", _request.Rrn, code, reason);
         }
 
         var request = Request;
@@ -373,7 +376,7 @@ public sealed class TransactionActor : UntypedActor, IWithTimers
         var breakdown = plans.Compute(plan, instrument, amountMinor, Context.System.Scheduler.Now, charge);
         if (breakdown is null)
         {
-            _log.Warning("Transaction {0}: merchant {1}'s fee plan {2} has no version in force; no fee charged", _request.Rrn, _request.Merchant.Mid, plan);
+            Log.Warning("Transaction {0}: merchant {1}'s fee plan {2} has no version in force; no fee charged", _request.Rrn, _request.Merchant.Mid, plan);
             return null;
         }
 
