@@ -80,6 +80,10 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal(("00", original[37], original[38]), (again[39], again[37], again[38]));
         Assert.Single(Simulator.Ledger.Entries, e => e.Mti == "0200" && e.Rrn == original[37]);
 
+        // The retransmission may have needed nothing of B (its terminal entity lived on A), but the card
+        // entity of a new purchase may have lived on B: until A has removed B, asking it times out (96).
+        await Eventually.AssertAsync(() => Assert.Contains("Leader is removing unreachable node", a.Output, StringComparison.Ordinal), FailoverWait);
+
         // A connection of its own: a transmission that timed out may still be answered on its old one.
         await using var next = await FramedClient.ConnectAsync(a.TerminalEndPoint);
         await next.SendRawAsync(TerminalMessages.Purchase(Tid, stan: 3, amount: 5300));
