@@ -100,7 +100,19 @@ public sealed record JournalSettings(JournalProvider Provider, string Connection
 
 public sealed record AdminSettings(IPEndPoint Listen, string Token);
 
-public sealed record ClusterSettings(IPEndPoint Listen, IReadOnlyList<EndPoint> SeedNodes);
+/// <param name="Downing">Which side of a partition (or of a crash) the split-brain resolver keeps.</param>
+/// <param name="StableAfter">How long membership and reachability must stay unchanged before the resolver decides.</param>
+public sealed record ClusterSettings(IPEndPoint Listen, IReadOnlyList<EndPoint> SeedNodes, DowningStrategy Downing, TimeSpan StableAfter);
+
+/// <summary>The split-brain resolver's strategy (<c>switch.cluster.downing</c>), Akka's strategies of the same names.</summary>
+public enum DowningStrategy
+{
+    /// <summary>The side with the oldest member stays, unless that member is alone against two or more: with two nodes, the first started.</summary>
+    KeepOldest,
+
+    /// <summary>The larger side stays; on a tie, the side with the lowest address (host, then port).</summary>
+    KeepMajority,
+}
 
 /// <summary>Merchants and terminals known at start (<c>switch.registry</c>).</summary>
 public sealed record RegistrySettings(IReadOnlyList<Merchant> Merchants, IReadOnlyList<TerminalRegistration> Terminals);

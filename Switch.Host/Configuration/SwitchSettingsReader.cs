@@ -141,7 +141,7 @@ public static class SwitchSettingsReader
         new(admin.ListenEndpoint("listen"), admin.RequiredText("token"));
 
     private static ClusterSettings ReadCluster(ConfigReader cluster) =>
-        new(cluster.ListenEndpoint("listen"), cluster.PeerEndpoints("seed-nodes"));
+        new(cluster.ListenEndpoint("listen"), cluster.PeerEndpoints("seed-nodes"), cluster.Choice<DowningStrategy>("downing"), cluster.Duration("stable-after"));
 
     private static SmsSettings ReadSms(ConfigReader sms)
     {

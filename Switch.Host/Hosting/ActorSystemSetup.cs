@@ -62,6 +62,7 @@ public static class ActorSystemSetup
                 .AddHocon(ProtobufSerializer.Config, HoconAddMode.Prepend)
                 .AddHocon(ClusterMessageSerializer.Config, HoconAddMode.Prepend)
                 .AddHocon(JournalConfiguration.For(settings.Journal), HoconAddMode.Prepend)
+                .AddHocon(ClusterDowning.For(settings.Cluster), HoconAddMode.Prepend)
                 // Last, so an operator's akka.* settings in an overlay win over the switch's own.
                 .AddHocon(config, HoconAddMode.Prepend)
                 .ConfigureLoggers(loggers =>

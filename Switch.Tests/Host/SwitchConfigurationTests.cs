@@ -39,6 +39,7 @@ public sealed class SwitchConfigurationTests : IDisposable
         Assert.Equal("change-me", settings.Admin.Token);
         Assert.Equal(IPEndPoint.Parse("127.0.0.1:4053"), settings.Cluster.Listen);
         Assert.Equal([IPEndPoint.Parse("127.0.0.1:4053")], settings.Cluster.SeedNodes);
+        Assert.Equal((DowningStrategy.KeepOldest, TimeSpan.FromSeconds(20)), (settings.Cluster.Downing, settings.Cluster.StableAfter));
         Assert.Null(settings.Sms.WebhookUrl);
         Assert.Equal([new Merchant("M00000000000001", "Demo Shop", "5411", "CN", ChallengePolicy.Risk, "std-2026")], settings.Registry.Merchants);
         Assert.Equal([new TerminalRegistration("T0000001", "M00000000000001")], settings.Registry.Terminals);
@@ -184,6 +185,8 @@ public sealed class SwitchConfigurationTests : IDisposable
     [InlineData("switch.journal.connection-string = \"\"", "switch.journal.connection-string")]
     [InlineData("switch.admin.token = \"\"", "switch.admin.token")]
     [InlineData("switch.cluster.seed-nodes = [ \"127.0.0.1:4053\", \"nowhere\" ]", "switch.cluster.seed-nodes[1]")]
+    [InlineData("switch.cluster.downing = keep-everyone", "switch.cluster.downing")]
+    [InlineData("switch.cluster.stable-after = 0s", "switch.cluster.stable-after")]
     [InlineData("switch.sms.webhook-url = \"ftp://x\"", "switch.sms.webhook-url")]
     [InlineData("switch.registry.merchants = [ { mid = M1, name = n, mcc = \"54\", country = CN, challenge = risk } ]", "switch.registry.merchants[0].mcc")]
     [InlineData("switch.registry.merchants = [ { mid = M1, name = n, mcc = \"5411\", country = cn, challenge = risk } ]", "switch.registry.merchants[0].country")]

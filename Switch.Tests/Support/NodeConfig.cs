@@ -44,6 +44,15 @@ internal sealed class NodeConfig
     /// </summary>
     public string? PostgresConnectionString { get; init; }
 
+    /// <summary>switch.node-id: each node of a cluster needs its own (RRNs carry it).</summary>
+    public int NodeId { get; init; }
+
+    /// <summary>The cluster port (0: any free one); a seed's must be known to the nodes joining it.</summary>
+    public int ClusterPort { get; init; }
+
+    /// <summary>The seed nodes' cluster ports on loopback; none makes the node a cluster of its own.</summary>
+    public IReadOnlyList<int> SeedPorts { get; init; } = [];
+
     /// <summary>More HOCON appended to the overlay, e.g. an operator's akka.* setting.</summary>
     public string Extra { get; init; } = string.Empty;
 
@@ -79,7 +88,8 @@ internal sealed class NodeConfig
               reversals { retry-min = 100ms, retry-max = 1s }
               journal { {{Journal()}} }
               admin { listen = "127.0.0.1:0", token = "{{Token}}" }
-              cluster { listen = "127.0.0.1:0", seed-nodes = [] }
+              node-id = {{NodeId}}
+              cluster { listen = "127.0.0.1:{{ClusterPort}}", seed-nodes = [{{string.Join(", ", SeedPorts.Select(p => $"\"127.0.0.1:{p}\""))}}] }
               sms { webhook-url = "{{SmsWebhook}}", secret = "{{SmsSecret}}" }
               registry {
                 merchants = [ { mid = "{{Mid}}", name = "Test Shop", mcc = "5411", country = "CN", challenge = {{Challenge}}{{(FeePlan is null ? "" : $", fee-plan = {FeePlan}")}} } ]

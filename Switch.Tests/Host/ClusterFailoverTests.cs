@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Net;
+using Serilog.Core;
+using Switch.Tests.Support;
+using Switch.Traffic.Acquirer;
+using Xunit.Abstractions;
+
+namespace Switch.Tests.Host;
+
+/// <summary>
+/// Two node processes in one cluster on loopback, on one PostgreSQL journal, each with its own link to
+/// one acquirer simulator: a node killed outright (SIGKILL, no leaving) is downed by the other, and a
+/// terminal that reconnects to the survivor gets its journaled answers and is served on.
+/// </summary>
+[Collection(NodeProcesses.Name)]
+public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    /// <summary>Its own name: link states on the process-wide meter are kept by acquirer name.</summary>
+    private const string Acquirer = "failover-sim";
+
+    private const string Tid = "T0000001";
+
+    /// <summary>
+    /// Failure detection (about 3 s of missed heartbeats), the split-brain resolver's stable-after, the
+    /// removal, and the entity's start and recovery on the survivor, on a loaded machine.
+    /// </summary>
+    private static readonly TimeSpan FailoverWait = TimeSpan.FromSeconds(60);
+
+    /// <summary>A terminal's wait for an answer before it transmits again (a POS's is 30 to 60 s; shorter keeps the test short).</summary>
+    private static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly List<NodeConfig> _configs = [];
+
+    private PostgresDatabase? _database;
+
+    private AcquirerSimulator Simulator { get; } = new(new AcquirerSimulatorOptions(), Logger.None);
+
+    public async Task InitializeAsync()
+    {
+        Simulator.Start();
+        _database = await PostgresDatabase.CreateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Simulator.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        _configs.ForEach(c => c.Delete());
+    }
+
+    [Fact]
+    public async Task After_a_node_is_killed_a_retransmission_on_the_survivor_gets_the_original_answer_without_a_second_authorization()
+    {
+        var seedPort = FreePort();
+        await using var a = await StartAsync(nodeId: 1, clusterPort: seedPort, seedPort);
+        await using var b = await StartAsync(nodeId: 2, clusterPort: 0, seedPort);
+
+        var purchase = TerminalMessages.Purchase(Tid, stan: 2, amount: 4200);
+        ReceivedMessage original;
+        await using (var terminal = await FramedClient.ConnectAsync(b.TerminalEndPoint))
+        {
+            await terminal.SendRawAsync(TerminalMessages.SignOn(Tid, stan: 1));
+            Assert.Equal("00", (await terminal.ReceiveMessageAsync(NodeProcess.FirstReplyWait))[39]);
+            await terminal.SendRawAsync(purchase);
+            original = await terminal.ReceiveMessageAsync(NodeProcess.FirstReplyWait);
+            Assert.Equal("00", original[39]);
+        }
+
+        var failover = Stopwatch.StartNew();
+        await b.KillAsync();
+        var (again, attempts) = await RetransmitUntilAnsweredAsync(a, purchase);
+        failover.Stop();
+        output.WriteLine($"SIGKILL of node B to the retransmission answered on node A: {failover.Elapsed.TotalSeconds:F1} s, {attempts} transmission(s)");
+
+        Assert.Equal(original.Bytes, again.Bytes);
+        Assert.Equal(("00", original[37], original[38]), (again[39], again[37], again[38]));
+        Assert.Single(Simulator.Ledger.Entries, e => e.Mti == "0200" && e.Rrn == original[37]);
+
+        // The retransmission may have needed nothing of B (its terminal entity lived on A), but the card
+        // entity of a new purchase may have lived on B: until A has removed B, asking it times out (96).
+        await Eventually.AssertAsync(() => Assert.Contains("Leader is removing unreachable node", a.Output, StringComparison.Ordinal), FailoverWait);
+
+        // A connection of its own: a transmission that timed out may still be answered on its old one.
+        await using var next = await FramedClient.ConnectAsync(a.TerminalEndPoint);
+        await next.SendRawAsync(TerminalMessages.Purchase(Tid, stan: 3, amount: 5300));
+        var approved = await next.ReceiveMessageAsync(NodeProcess.FirstReplyWait);
+        Assert.Equal("00", approved[39]);
+        Assert.NotEqual(original[37], approved[37]);
+        Assert.Equal(2, Simulator.Ledger.Entries.Count(e => e.Mti == "0200"));
+    }
+
+    /// <summary>
+    /// What a POS does: the request, again on a new connection whenever an answer does not come within
+    /// its response timeout. A request that reaches the survivor before it has downed the dead node is
+    /// sent on towards the entity's old home and lost; only a retransmission after the failover is served.
+    /// </summary>
+    private static async Task<(ReceivedMessage Answer, int Attempts)> RetransmitUntilAnsweredAsync(NodeProcess node, byte[] request)
+    {
+        var deadline = DateTime.UtcNow + FailoverWait;
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var terminal = await FramedClient.ConnectAsync(node.TerminalEndPoint);
+            await terminal.SendRawAsync(request);
+            try
+            {
+                return (await terminal.ReceiveMessageAsync(ResponseTimeout), attempt);
+            }
+            catch (OperationCanceledException) when (DateTime.UtcNow < deadline)
+            {
+                // No answer in time: transmitted again, as the terminal's retry would.
+            }
+        }
+    }
+
+    /// <summary>A node process on this test's database, its link to the simulator up; it reports its endpoints only once it is an Up member.</summary>
+    private async Task<NodeProcess> StartAsync(int nodeId, int clusterPort, int seedPort)
+    {
+        var config = new NodeConfig(NodeConfig.WithNewDatabase().DatabasePath)
+        {
+            PostgresConnectionString = _database?.ConnectionString ?? throw new InvalidOperationException("the database was not created"),
+            NodeId = nodeId,
+            ClusterPort = clusterPort,
+            SeedPorts = [seedPort],
+            Acquirers = { (Acquirer, Simulator.LocalEndPoint) },
+            // Shorter than the shipped 20 s, so the test is quick; the failure detector keeps its defaults.
+            Extra = "switch.cluster.stable-after = 3s",
+        };
+        _configs.Add(config);
+        var node = await NodeProcess.StartAsync("run", "--config", config.WriteOverlay());
+        using var admin = node.AdminClient(NodeConfig.Token);
+        // Before its link has signed on, a node answers purchases 91.
+        await Eventually.AssertAsync(
+            async () => Assert.Matches($$"""switch_acquirer_link_up\{[^}]*acquirer="{{Acquirer}}"\} 1""", await admin.GetStringAsync(new Uri("/metrics", UriKind.Relative))),
+            NodeProcess.FirstReplyWait);
+        return node;
+    }
+
+    /// <summary>A loopback port free now, for the seed: the nodes joining it must know it before it starts.</summary>
+    private static int FreePort()
+    {
+        using var probe = LoopbackListener.Bound();
+        return ((IPEndPoint)probe.LocalEndPoint!).Port;
+    }
+}
