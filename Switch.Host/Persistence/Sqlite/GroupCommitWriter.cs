@@ -28,6 +28,11 @@ internal sealed class GroupCommitWriter : IDisposable
             SingleReader = true,
         });
         _connection = settings.Open();
+        // SQLite's busy_timeout alone bounds the wait for the write lock. Microsoft.Data.Sqlite would
+        // otherwise retry a busy statement for its 30 s default, past Akka's call-timeout (10 s): the
+        // writer would be told its write failed (and the terminal stop) while the write still landed
+        // once the lock came free. With 1 s, the first busy_timeout's wait is the only one.
+        _connection.DefaultTimeout = 1;
         try
         {
             JournalSchema.EnsureCreated(_connection);
