@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Switch.Tests.Support;
 
 namespace Switch.Tests.Host;
@@ -45,7 +44,7 @@ public sealed class JournalFaultTests : IAsyncLifetime
 
         ReceivedMessage locked;
         var answered = Stopwatch.StartNew();
-        using (var holder = await LockAsync())
+        using (await SqliteWriteLock.TakeAsync($"Data Source={World.Config.DatabasePath}"))
         {
             await terminal.SendRawAsync(TerminalMessages.Purchase(tid, stan: 3, amount: 3300));
             locked = await terminal.ReceiveMessageAsync(TimeSpan.FromSeconds(30));
@@ -63,16 +62,5 @@ public sealed class JournalFaultTests : IAsyncLifetime
         Assert.DoesNotContain(ledger, e => e.Amount == 3300);
         Assert.Single(ledger, e => e.Mti == "0200" && e.Rrn == before[37]);
         Assert.Single(ledger, e => e.Mti == "0200" && e.Rrn == after[37]);
-    }
-
-    /// <summary>Takes the database's write lock on a connection of the test's own; disposing releases it.</summary>
-    private async Task<SqliteConnection> LockAsync()
-    {
-        var connection = new SqliteConnection($"Data Source={World.Config.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        using var begin = connection.CreateCommand();
-        begin.CommandText = "BEGIN EXCLUSIVE;";
-        await begin.ExecuteNonQueryAsync();
-        return connection;
     }
 }
