@@ -120,6 +120,32 @@ public sealed partial class TerminalActor : ReceivePersistentActor
         base.PostStop();
     }
 
+    /// <summary>
+    /// The journal failed a write (the database is locked or gone), and Akka stops the entity after
+    /// this, its transaction children with it: nothing in flight would be answered, so everyone
+    /// waiting hears 96 now. Nothing was sent for a request whose <see cref="TransactionStarted"/> is
+    /// not durable; what is durable may be at the acquirer and is handed to its reversal queue (which
+    /// may fail too while the database is down: the next recovery queues it again, see
+    /// <see cref="ReverseUnfinished"/>). Passivating makes the shard buffer what arrives while the
+    /// entity stops and start it again for that, where a plain stop would lose those requests.
+    /// </summary>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        base.OnPersistFailure(cause, @event, sequenceNr);
+        foreach (var (request, rrn) in _state.Unanswered)
+        {
+            var message = IsoMessage.Parse(request.Message, _settings.Profile);
+            Reply(request, ReplyBuilder.Build(in message, ResponseCodes.SystemMalfunction, rrn.Length == 0 ? null : rrn));
+        }
+
+        foreach (var started in _state.Unfinished)
+        {
+            _settings.ReversalQueues(started.Acquirer)?.Tell(new QueueReversal(started));
+        }
+
+        Context.Parent.Tell(new Passivate(StopTerminal.Instance));
+    }
+
     protected override bool AroundReceive(Receive receive, object message)
     {
         _idle.Saw(message);

@@ -34,6 +34,11 @@ internal sealed class TerminalState
     /// <summary>Requests and reversals being authorized, queued or persisted; the entity may not stop while any is.</summary>
     public int InFlightCount => _inFlightByStan.Count + _reversalsInFlight.Count;
 
+    /// <summary>Every request and reversal not answered yet, with the RRN its answer carries (empty when none is known).</summary>
+    public IEnumerable<(TerminalRequest Request, string Rrn)> Unanswered =>
+        _inFlightByStan.Values.SelectMany(f => f.Waiting.Select(w => (w, f.Rrn)))
+            .Concat(_reversalsInFlight.Values.SelectMany(r => r.Waiting.Select(w => (w, r.Rrn))));
+
     public void SignOn() => SignedOn = true;
 
     public void SignOff() => SignedOn = false;

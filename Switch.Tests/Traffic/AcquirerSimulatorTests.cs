@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text.Json;
 using Serilog.Core;
 using Switch.Protocol.Framing;
@@ -168,6 +169,73 @@ public sealed class AcquirerSimulatorTests : IAsyncLifetime
 
         Assert.Null(await link.ReceiveAsync());
         Assert.Single(simulator.Ledger.Entries);
+    }
+
+    [Fact]
+    public async Task A_late_answer_fault_answers_after_the_delay_and_behind_no_other_answer()
+    {
+        var rules = new ResponseRules { Fault = LinkFault.AnswerLate };
+        await using var simulator = Start(new AcquirerSimulatorOptions { Rules = rules, LateAnswerDelay = TimeSpan.FromSeconds(1) });
+        await using var link = await FramedClient.ConnectAsync(simulator.LocalEndPoint);
+        await link.SendAsync(200, Purchase(700, stan: 13));
+        await Eventually.AssertAsync(() => Assert.Single(simulator.Ledger.Entries));
+        rules.Fault = null;
+        await link.SendAsync(200, Purchase(800, stan: 14));
+
+        Assert.Equal("000014", (await link.ReceiveMessageAsync())[11]);
+        var late = await link.ReceiveMessageAsync();
+        Assert.Equal("000013", late[11]);
+        Assert.Equal("00", late[39]);
+    }
+
+    [Fact]
+    public async Task A_cut_mid_frame_fault_sends_half_of_the_answer_s_frame_then_closes()
+    {
+        await using var simulator = Start(new AcquirerSimulatorOptions { Rules = new ResponseRules { Fault = LinkFault.CutMidFrame } });
+
+        var received = await RawExchangeAsync(simulator, Purchase(700, stan: 15));
+
+        var length = BinaryPrimitives.ReadUInt16BigEndian(received);
+        Assert.InRange(received.Length, 6, length + 1);
+        Assert.Equal("0210"u8.ToArray(), received[2..6]);
+    }
+
+    [Fact]
+    public async Task A_garbage_fault_answers_bytes_no_framing_can_read_and_records_no_answer()
+    {
+        await using var simulator = Start(new AcquirerSimulatorOptions { Rules = new ResponseRules { Fault = LinkFault.Garbage } });
+
+        var received = await RawExchangeAsync(simulator, Purchase(700, stan: 16), closeAfter: 8);
+
+        Assert.Equal([0xFF, 0xFF], received[..2]);
+        Assert.Null(Assert.Single(simulator.Ledger.Entries).ResponseCode);
+    }
+
+    /// <summary>Sends one framed request on a plain socket and returns the bytes that come back until the peer closes (or <paramref name="closeAfter"/> arrived).</summary>
+    private static async Task<byte[]> RawExchangeAsync(AcquirerSimulator simulator, MessageBuilder request, int closeAfter = int.MaxValue)
+    {
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        await socket.ConnectAsync(simulator.LocalEndPoint);
+        var message = FramedClient.Build(Iso87.Ascii, 200, request);
+        var frame = new byte[message.Length + 2];
+        BinaryPrimitives.WriteUInt16BigEndian(frame, (ushort)message.Length);
+        message.CopyTo(frame, 2);
+        await socket.SendAsync(frame);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var received = new List<byte>();
+        var buffer = new byte[4096];
+        while (received.Count < closeAfter)
+        {
+            var read = await socket.ReceiveAsync(buffer, timeout.Token);
+            if (read == 0)
+            {
+                break;
+            }
+
+            received.AddRange(buffer.AsSpan(0, read));
+        }
+
+        return [.. received];
     }
 
     private static AcquirerSimulator Start(AcquirerSimulatorOptions options)

@@ -13,6 +13,8 @@ public sealed record AcquirerSimulatorOptions
     /// <summary>Delay before every answer.</summary>
     public TimeSpan Latency { get; init; } = TimeSpan.Zero;
     public ResponseRules Rules { get; init; } = new();
+    /// <summary>How long an answer is held back under <see cref="LinkFault.AnswerLate"/>: longer than the switch's link timeout.</summary>
+    public TimeSpan LateAnswerDelay { get; init; } = TimeSpan.FromSeconds(10);
     /// <summary>JSON-lines file recording every message received; none when null.</summary>
     public string? LedgerPath { get; init; }
 }

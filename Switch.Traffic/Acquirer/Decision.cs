@@ -7,6 +7,12 @@ public enum DecisionKind
     Silence,
     /// <summary>Drop the connection without answering.</summary>
     Disconnect,
+    /// <summary>Answer after the options' late-answer delay, behind no other answer.</summary>
+    AnswerLate,
+    /// <summary>Send half of the answer's frame, then drop the connection.</summary>
+    CutMidFrame,
+    /// <summary>Send unframeable bytes instead of the answer.</summary>
+    Garbage,
 }
 
 /// <summary>What the simulator does with one financial request.</summary>

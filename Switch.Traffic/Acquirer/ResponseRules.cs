@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
+
 namespace Switch.Traffic.Acquirer;
 
 /// <summary>
-/// How the simulator answers a financial request. A fault switched on with <see cref="FailWith"/>
-/// comes first, then the amount rules, so tests are deterministic: minor units ending in 51 → 51,
+/// How the simulator answers a financial request. A link fault switched on with <see cref="Fault"/>
+/// comes first, then a failure switched on with <see cref="FailWith"/>, then the amount rules, so tests are deterministic: minor units ending in 51 → 51,
 /// in 05 → 05, in 91 → never answered. Faults and the approval rate then apply, drawn from a seeded
 /// generator so a run can be repeated.
 /// </summary>
@@ -14,6 +16,7 @@ public sealed class ResponseRules
     private readonly Random _random;
     private readonly Lock _gate = new();
     private volatile string? _failWith;
+    private volatile StrongBox<LinkFault>? _fault;
 
     public ResponseRules(double approvalRate = 1.0, double dropRate = 0.0, double disconnectRate = 0.0, int seed = 8583)
     {
@@ -40,8 +43,31 @@ public sealed class ResponseRules
         set => _failWith = value;
     }
 
+    /// <summary>
+    /// While set, every financial request meets this fault instead of its answer, whatever the
+    /// amount; null answers normally again. Like <see cref="FailWith"/>, switchable while links are
+    /// connected, so a test can break the link once and watch the switch recover.
+    /// </summary>
+    public LinkFault? Fault
+    {
+        get => _fault?.Value;
+        set => _fault = value is { } fault ? new StrongBox<LinkFault>(fault) : null;
+    }
+
     public Decision Decide(long amountMinor)
     {
+        switch (Fault)
+        {
+            case LinkFault.Disconnect:
+                return Decision.Disconnect;
+            case LinkFault.AnswerLate:
+                return new Decision(DecisionKind.AnswerLate, "00");
+            case LinkFault.CutMidFrame:
+                return new Decision(DecisionKind.CutMidFrame, "00");
+            case LinkFault.Garbage:
+                return new Decision(DecisionKind.Garbage, null);
+        }
+
         if (_failWith is { } code)
         {
             return Decision.Decline(code);

@@ -10,18 +10,22 @@ namespace Switch.Traffic.Acquirer;
 
 /// <summary>
 /// One link from the switch: a read loop that decides each answer, and a single writer that sends
-/// answers when their latency has passed, flushing once per batch.
+/// answers when their latency has passed, flushing once per batch, and the bytes of the link faults.
 /// </summary>
 internal sealed class SimulatorConnection : IFrameHandler, IDisposable
 {
     // The fields an acquirer echoes back, in order; 38 and 39 are its own.
     private static readonly int[] ResponseFields = [3, 4, 7, 11, 12, 13, 32, 37, 38, 39, 41, 42, 49, 70, 90];
 
+    // 0xFFFF is a length beyond any frame limit in a binary header, and no digits in an ASCII one.
+    private static readonly byte[] Garbage = [0xFF, 0xFF, 0x00, 0x13, 0x37, 0xFF, 0xFE, 0x0A];
+
     private readonly AcquirerSimulator _simulator;
     private readonly Socket _socket;
     private readonly ILogger _log;
     private readonly NetworkStream _stream;
-    private readonly Channel<(long Due, byte[] Message)> _answers = Channel.CreateUnbounded<(long, byte[])>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    // Written by the read loop and by late answers coming due.
+    private readonly Channel<Outgoing> _answers = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ArrayBufferWriter<byte> _scratch = new(1024);
     private readonly CancellationTokenSource _closing = new();
 
@@ -115,12 +119,51 @@ internal sealed class SimulatorConnection : IFrameHandler, IDisposable
                 return;
             case DecisionKind.Silence:
                 return;
+            case DecisionKind.Garbage:
+                _answers.Writer.TryWrite(new Outgoing(Now, Garbage, Framed: false, ThenClose: false));
+                return;
         }
 
         _scratch.ResetWrittenCount();
         WriteAnswer(_scratch, in request, decision.ResponseCode!, authCode);
-        var due = _simulator.Time.GetTimestamp() + (long)(_simulator.Options.Latency.TotalSeconds * _simulator.Time.TimestampFrequency);
-        _answers.Writer.TryWrite((due, _scratch.WrittenSpan.ToArray()));
+        var answer = _scratch.WrittenSpan.ToArray();
+        switch (decision.Kind)
+        {
+            case DecisionKind.AnswerLate:
+                _ = AnswerLateAsync(answer);
+                break;
+            case DecisionKind.CutMidFrame:
+                _answers.Writer.TryWrite(new Outgoing(Now, FirstHalfOfFrame(answer), Framed: false, ThenClose: true));
+                break;
+            default:
+                _answers.Writer.TryWrite(new Outgoing(Now + (long)(_simulator.Options.Latency.TotalSeconds * _simulator.Time.TimestampFrequency), answer, Framed: true, ThenClose: false));
+                break;
+        }
+    }
+
+    private long Now => _simulator.Time.GetTimestamp();
+
+    /// <summary>Queues the answer once the delay has passed, so the answers after it are not held up behind it.</summary>
+    private async Task AnswerLateAsync(byte[] answer)
+    {
+        try
+        {
+            await Task.Delay(_simulator.Options.LateAnswerDelay, _simulator.Time, _closing.Token).ConfigureAwait(false);
+            _answers.Writer.TryWrite(new Outgoing(Now, answer, Framed: true, ThenClose: false));
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            // The link closed first: the answer goes with it.
+        }
+    }
+
+    private byte[] FirstHalfOfFrame(byte[] message)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        var frame = new FrameWriter(output, _simulator.Options.Framing);
+        message.CopyTo(frame.Payload);
+        frame.Complete(message.Length);
+        return output.WrittenSpan[..(output.WrittenCount / 2)].ToArray();
     }
 
     private (Decision Decision, string? AuthCode) Decide(in IsoMessage request)
@@ -175,16 +218,29 @@ internal sealed class SimulatorConnection : IFrameHandler, IDisposable
             {
                 while (_answers.Reader.TryRead(out var answer))
                 {
-                    var wait = _simulator.Time.GetElapsedTime(_simulator.Time.GetTimestamp(), answer.Due);
+                    var wait = _simulator.Time.GetElapsedTime(Now, answer.Due);
                     if (wait > TimeSpan.Zero)
                     {
                         await writer.FlushAsync(closing).ConfigureAwait(false);
                         await Task.Delay(wait, _simulator.Time, closing).ConfigureAwait(false);
                     }
 
+                    if (!answer.Framed)
+                    {
+                        await writer.WriteAsync(answer.Bytes, closing).ConfigureAwait(false);
+                        if (answer.ThenClose)
+                        {
+                            _log.Information("Fault: closing the link mid-frame");
+                            Close();
+                            return;
+                        }
+
+                        continue;
+                    }
+
                     var frame = new FrameWriter(writer, framing);
-                    answer.Message.CopyTo(frame.Payload);
-                    frame.Complete(answer.Message.Length);
+                    answer.Bytes.CopyTo(frame.Payload);
+                    frame.Complete(answer.Bytes.Length);
                 }
 
                 var flushed = await writer.FlushAsync(closing).ConfigureAwait(false);
@@ -201,4 +257,7 @@ internal sealed class SimulatorConnection : IFrameHandler, IDisposable
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    /// <summary>What the writer sends: an answer to frame, or raw bytes of a fault, after which it may close the link.</summary>
+    private readonly record struct Outgoing(long Due, byte[] Bytes, bool Framed, bool ThenClose);
 }

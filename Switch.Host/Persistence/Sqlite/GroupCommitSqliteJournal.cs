@@ -57,7 +57,7 @@ public sealed class GroupCommitSqliteJournal : AsyncWriteJournal
             return Task.FromResult<IImmutableList<Exception>>(ImmutableList.Create(rejections!));
         }
 
-        var written = _writer.Submit(new AppendEvents(rows), cancellationToken);
+        var written = _writer.Submit(new AppendEvents(rows, cancellationToken), cancellationToken);
         Track(writes, written);
         return Rejections(written, rejections);
     }
@@ -72,7 +72,7 @@ public sealed class GroupCommitSqliteJournal : AsyncWriteJournal
     }
 
     protected override Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken) =>
-        _writer.Submit(new DeleteEvents(persistenceId, toSequenceNr), cancellationToken);
+        _writer.Submit(new DeleteEvents(persistenceId, toSequenceNr, cancellationToken), cancellationToken);
 
     protected override bool ReceivePluginInternal(object message)
     {

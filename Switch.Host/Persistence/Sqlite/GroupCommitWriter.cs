@@ -28,6 +28,11 @@ internal sealed class GroupCommitWriter : IDisposable
             SingleReader = true,
         });
         _connection = settings.Open();
+        // SQLite's busy_timeout alone bounds the wait for the write lock. Microsoft.Data.Sqlite would
+        // otherwise retry a busy statement for its 30 s default, past Akka's call-timeout (10 s): the
+        // writer would be told its write failed (and the terminal stop) while the write still landed
+        // once the lock came free. With 1 s, the first busy_timeout's wait is the only one.
+        _connection.DefaultTimeout = 1;
         try
         {
             JournalSchema.EnsureCreated(_connection);
@@ -45,7 +50,8 @@ internal sealed class GroupCommitWriter : IDisposable
 
     /// <summary>
     /// Queues <paramref name="work"/>; a full queue makes the caller wait, it never grows. Cancelling
-    /// (Akka's call timeout) only withdraws work still waiting for room: once queued it will be written.
+    /// (Akka's call timeout) withdraws work still waiting for room, and the writer skips queued work
+    /// abandoned so before its group holds the write lock.
     /// </summary>
     public Task Submit(JournalWork work, CancellationToken cancellation)
     {
@@ -100,7 +106,13 @@ internal sealed class GroupCommitWriter : IDisposable
             _statements.Enlist(transaction);
             foreach (var work in group)
             {
-                if (_statements.TryRun(work))
+                // Checked once the write lock is held, since waiting for it is what outlasts a
+                // caller: one told its write failed must not find it written after all.
+                if (work.IsAbandoned)
+                {
+                    work.Fail(new OperationCanceledException("the journal call timed out before its write could start"));
+                }
+                else if (_statements.TryRun(work))
                 {
                     written.Add(work);
                 }

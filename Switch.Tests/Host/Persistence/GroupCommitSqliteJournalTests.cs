@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Switch.Host.Configuration;
+using Switch.Tests.Support;
 
 namespace Switch.Tests.Host.Persistence;
 
@@ -90,6 +91,31 @@ public sealed class GroupCommitSqliteJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task A_write_whose_call_timed_out_while_the_database_was_locked_is_never_written()
+    {
+        await Run(
+            async system =>
+            {
+                var log = system.ActorOf(Props.Create(() => new EventLog("terminal-L")));
+                Assert.Equal(1L, await log.Ask<long>(new EventLog.Append([1], []), JournalDatabase.Wait));
+                string answer;
+                using (await SqliteWriteLock.TakeAsync(_database.ConnectionString))
+                {
+                    // The call times out after 1 s while the writer still waits for the lock (busy_timeout, 5 s).
+                    answer = await log.Ask<string>(new EventLog.Append([2], []), JournalDatabase.Wait);
+                }
+
+                // The one writer takes work in order: this write landing means the abandoned one was dealt with.
+                var next = system.ActorOf(Props.Create(() => new EventLog("terminal-M")));
+                Assert.Equal(1L, await next.Ask<long>(new EventLog.Append([1], []), JournalDatabase.Wait));
+                Assert.Equal("failed", answer);
+            },
+            "akka.persistence.journal.sql.circuit-breaker.call-timeout = 1s");
+
+        Assert.Equal(1L, _database.Scalar("SELECT COUNT(*) FROM journal WHERE persistence_id = 'terminal-L'"));
+    }
+
+    [Fact]
     public async Task Deleted_events_are_not_replayed_and_the_highest_sequence_number_survives()
     {
         await Run(async system =>
@@ -118,9 +144,9 @@ public sealed class GroupCommitSqliteJournalTests : IDisposable
         });
     }
 
-    private async Task Run(Func<ActorSystem, Task> test)
+    private async Task Run(Func<ActorSystem, Task> test, string config = "")
     {
-        var system = _database.Start(SqliteWriter.GroupCommit);
+        var system = _database.Start(SqliteWriter.GroupCommit, config);
         try
         {
             await test(system);

@@ -19,8 +19,10 @@ internal sealed class JournalDatabase : IDisposable
 
     public string ConnectionString => $"Data Source={Path.Combine(_directory, "switch.db")}";
 
-    public ActorSystem Start(SqliteWriter writer) =>
-        ActorSystem.Create($"journal-{writer}".ToLowerInvariant(), JournalConfiguration.For(new JournalSettings(JournalProvider.Sqlite, ConnectionString, SqliteSynchronous.Normal, writer))
+    /// <param name="extra">More HOCON, winning over the journal's own, e.g. a shorter circuit-breaker call-timeout.</param>
+    public ActorSystem Start(SqliteWriter writer, string extra = "") =>
+        ActorSystem.Create($"journal-{writer}".ToLowerInvariant(), ConfigurationFactory.ParseString(extra)
+            .WithFallback(JournalConfiguration.For(new JournalSettings(JournalProvider.Sqlite, ConnectionString, SqliteSynchronous.Normal, writer)))
             .WithFallback(ConfigurationFactory.ParseString(ProtobufSerializer.Config))
             .WithFallback(ConfigurationFactory.ParseString($$"""
                 akka.actor {
