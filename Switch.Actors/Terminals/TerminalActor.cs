@@ -127,11 +127,13 @@ public sealed partial class TerminalActor : ReceivePersistentActor
     /// not durable; what is durable may be at the acquirer and is handed to its reversal queue (which
     /// may fail too while the database is down: the next recovery queues it again, see
     /// <see cref="ReverseUnfinished"/>). Passivating makes the shard buffer what arrives while the
-    /// entity stops and start it again for that, where a plain stop would lose those requests.
+    /// entity stops and start it again for that, where a plain stop would lose those requests; it is
+    /// asked before any 96 leaves, so whatever a terminal sends on hearing it reaches the shard after.
     /// </summary>
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
         base.OnPersistFailure(cause, @event, sequenceNr);
+        Context.Parent.Tell(new Passivate(StopTerminal.Instance));
         foreach (var (request, rrn) in _state.Unanswered)
         {
             var message = IsoMessage.Parse(request.Message, _settings.Profile);
@@ -142,8 +144,6 @@ public sealed partial class TerminalActor : ReceivePersistentActor
         {
             _settings.ReversalQueues(started.Acquirer)?.Tell(new QueueReversal(started));
         }
-
-        Context.Parent.Tell(new Passivate(StopTerminal.Instance));
     }
 
     protected override bool AroundReceive(Receive receive, object message)
