@@ -51,13 +51,7 @@ public sealed partial class CardActor : ReceivePersistentActor
         Command<SaveSnapshotFailure>(failed => _log.Warning("Card {0}: snapshot at {1} failed ({2}); recovery replays more events", Short, failed.Metadata.SequenceNr, failed.Cause.Message));
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(failed => _log.Warning("Card {0}: deleting old snapshots failed ({1})", Short, failed.Cause.Message));
-        Command<IdlePassivation.Check>(_ =>
-        {
-            if (_idle.IdleSinceLastCheck())
-            {
-                Context.Parent.Tell(new Passivate(StopCard.Instance));
-            }
-        });
+        Command<IdlePassivation.Check>(_ => _idle.Checked(Context, StopCard.Instance));
         Command<StopCard>(_ => Context.Stop(Self));
     }
 

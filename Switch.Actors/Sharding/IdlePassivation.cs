@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster.Sharding;
 
 namespace Switch.Actors.Sharding;
 
@@ -39,12 +40,16 @@ public sealed class IdlePassivation
         }
     }
 
-    /// <summary>At a check: true when nothing came since the previous one.</summary>
-    public bool IdleSinceLastCheck()
+    /// <summary>At a check: when nothing came since the previous one, asks the shard to passivate the entity through <paramref name="stopMessage"/>.</summary>
+    public void Checked(IActorContext context, object stopMessage)
     {
-        var idle = !_active;
+        ArgumentNullException.ThrowIfNull(context);
+        if (!_active)
+        {
+            context.Parent.Tell(new Passivate(stopMessage));
+        }
+
         _active = false;
-        return idle;
     }
 
     /// <summary>The periodic check's message; it does not count as activity.</summary>

@@ -82,13 +82,7 @@ public sealed partial class TerminalActor : ReceivePersistentActor
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(failed => _log.Warning("Terminal {0}: deleting old snapshots failed ({1})", _tid, failed.Cause.Message));
         Command<Terminated>(stopped => TransactionStopped(stopped.ActorRef));
-        Command<IdlePassivation.Check>(_ =>
-        {
-            if (_idle.IdleSinceLastCheck())
-            {
-                Context.Parent.Tell(new Passivate(StopTerminal.Instance));
-            }
-        });
+        Command<IdlePassivation.Check>(_ => _idle.Checked(Context, StopTerminal.Instance));
         Command<StopTerminal>(_ =>
         {
             _stopping = true;
