@@ -70,6 +70,8 @@ public sealed class ClusterSingletonFailoverTests(ITestOutputHelper output) : IA
         await PutAsync(adminOfB, $"/api/merchants/{ChallengeMid}", new { name = "Challenging Shop", mcc = "5411", country = "CN", challenge = "always" }, HttpStatusCode.Created);
         // Registered by the configuration under the test merchant: moved to the challenging one.
         await PutAsync(adminOfB, $"/api/terminals/{ChallengeTid}", new { mid = ChallengeMid }, HttpStatusCode.OK);
+        // B's replica of the registry recovers the change the singleton on A journaled.
+        await Eventually.AssertAsync(async () => Assert.Contains(ChallengeMid, await adminOfB.GetStringAsync(new Uri($"/api/terminals/{ChallengeTid}", UriKind.Relative)), StringComparison.Ordinal));
         var pan = ChallengeClient.Pan(50);
         await ChallengeClient.BindAsync(adminOfB, pan);
 
