@@ -94,7 +94,7 @@ public sealed class FeePlanRegistryActor : ReceivePersistentActor
 
     private void Publish()
     {
-        _directory.Publish(_state.Plans);
+        _directory.Publish(_state.Plans, LastSequenceNr);
         _log.Info("Fee plans: {0} plans published", _state.Plans.Count);
     }
 
@@ -113,7 +113,7 @@ public sealed class FeePlanRegistryActor : ReceivePersistentActor
         Persist(FeePlanEvents.Added(command.PlanId, version), added =>
         {
             var changed = _state.Apply(added);
-            _directory.Publish(_state.Plans);
+            _directory.Publish(_state.Plans, LastSequenceNr);
             _log.Info("Fee plans: plan {0} version {1} effective {2:O} by {3}: {4}", added.PlanId, version.Version, version.EffectiveFrom, version.ChangedBy, version.Terms);
             Sender.Tell(new FeePlanVersionStored(changed, version));
             SnapshotWhenDue();

@@ -114,7 +114,7 @@ public sealed class RegistryActor : ReceivePersistentActor
         });
     }
 
-    private void Publish() => _directory.Publish(_state.Merchants, _state.Terminals);
+    private void Publish() => _directory.Publish(_state.Merchants, _state.Terminals, LastSequenceNr);
 
     /// <summary>Called in a persist handler, where the state is exactly that of the events up to <see cref="Eventsourced.LastSequenceNr"/>.</summary>
     private void SnapshotWhenDue()

@@ -11,7 +11,7 @@ using Switch.Protocol.Iso8583;
 namespace Switch.Actors.Reversals;
 
 /// <summary>
-/// One acquirer's store-and-forward reversal queue (one per acquirer per node). A reversal is
+/// One acquirer's store-and-forward reversal queue (one per acquirer in the whole cluster). A reversal is
 /// journaled before it is accepted, sent through the acquirer's link while the link is up (0400,
 /// then 0401 once an attempt may have reached the acquirer), repeated with a backoff of its own
 /// until the acquirer answers, whatever the answer, and only then forgotten. At most

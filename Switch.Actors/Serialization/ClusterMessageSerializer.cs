@@ -3,6 +3,9 @@ using System.Runtime.Serialization;
 using Akka.Actor;
 using Akka.Serialization;
 using Switch.Actors.Cards;
+using Switch.Actors.Fees;
+using Switch.Actors.Registry;
+using Switch.Actors.Reversals;
 using Switch.Actors.Terminals;
 using Wire = Switch.Actors.Serialization.Wire;
 
@@ -10,7 +13,8 @@ namespace Switch.Actors.Serialization;
 
 /// <summary>
 /// Serializes every <see cref="IClusterMessage"/>: the messages to sharded terminal and card
-/// entities and their answers, which another node may send or receive. Each maps to a message of
+/// entities and to the singletons (registry, fee plans, reversal queues), and their answers, which
+/// another node may send or receive. Each maps to a message of
 /// cluster_messages.proto under a short manifest, so the records actors use stay as they are and
 /// the wire stays versioned; Akka's default JSON serializer has neither speed nor a schema.
 /// </summary>
@@ -38,6 +42,17 @@ public sealed class ClusterMessageSerializer : SerializerWithStringManifest
             WireFormat.Of<RecordCardUse, Wire.RecordCardUse>("record-card-use", Wire.RecordCardUse.Parser, CardWire.ToWire, CardWire.FromWire),
             WireFormat.Of<CardVerdict, Wire.CardVerdict>("card-verdict", Wire.CardVerdict.Parser, CardWire.ToWire, CardWire.FromWire),
             WireFormat.Singleton("stop-card", StopCard.Instance),
+            WireFormat.Of<RegisterMerchant, Wire.RegisterMerchant>("register-merchant", Wire.RegisterMerchant.Parser, RegistryWire.ToWire, RegistryWire.FromWire),
+            WireFormat.Of<MerchantStored, Wire.MerchantStored>("merchant-stored", Wire.MerchantStored.Parser, RegistryWire.ToWire, RegistryWire.FromWire),
+            WireFormat.Of<RegisterTerminal, Wire.RegisterTerminal>("register-terminal", Wire.RegisterTerminal.Parser, RegistryWire.ToWire, RegistryWire.FromWire),
+            WireFormat.Of<TerminalStored, Wire.TerminalStored>("terminal-stored", Wire.TerminalStored.Parser, RegistryWire.ToWire, RegistryWire.FromWire),
+            WireFormat.Of<RegistrationRefused, Wire.RegistrationRefused>("registration-refused", Wire.RegistrationRefused.Parser, RegistryWire.ToWire, RegistryWire.FromWire),
+            WireFormat.Of<AddFeePlanVersion, Wire.AddFeePlanVersion>("add-fee-plan-version", Wire.AddFeePlanVersion.Parser, FeePlanWire.ToWire, FeePlanWire.FromWire),
+            WireFormat.Of<FeePlanVersionStored, Wire.FeePlanVersionStored>("fee-plan-version-stored", Wire.FeePlanVersionStored.Parser, FeePlanWire.ToWire, FeePlanWire.FromWire),
+            WireFormat.Of<FeePlanChangeRefused, Wire.FeePlanChangeRefused>("fee-plan-change-refused", Wire.FeePlanChangeRefused.Parser, FeePlanWire.ToWire, FeePlanWire.FromWire),
+            WireFormat.Of<QueueReversal, Wire.QueueReversal>("queue-reversal", Wire.QueueReversal.Parser, ReversalWire.ToWire, ReversalWire.FromWire),
+            WireFormat.Of<ReversalAccepted, Wire.ReversalAccepted>("reversal-accepted", Wire.ReversalAccepted.Parser, ReversalWire.ToWire, ReversalWire.FromWire),
+            WireFormat.Of<ReversalRefused, Wire.ReversalRefused>("reversal-refused", Wire.ReversalRefused.Parser, ReversalWire.ToWire, ReversalWire.FromWire),
         ];
         _byType = formats.ToFrozenDictionary(format => format.Type);
         _byManifest = formats.ToFrozenDictionary(format => format.Manifest, StringComparer.Ordinal);

@@ -12,8 +12,9 @@ namespace Switch.Host.Admin;
 /// The registry at run time: <c>PUT</c> asks the registry actor (the one writer) and answers once the
 /// change is journaled and terminals see it: 201 when the id was new, 200 when it replaced, 400 naming
 /// the field at fault, 503 when the registry does not answer in time (the change may or may not be
-/// stored; a PUT may simply be repeated). <c>GET</c> reads the published directory, which every PUT
-/// answered before has reached.
+/// stored; a PUT may simply be repeated). <c>GET</c> reads this node's published directory, which
+/// every PUT answered before has reached on the node holding the registry singleton, and on the
+/// others within about a second (their replicas recover the change).
 /// </summary>
 public static class RegistryEndpoints
 {

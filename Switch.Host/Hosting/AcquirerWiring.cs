@@ -1,5 +1,5 @@
 using Akka.Actor;
-using Akka.Pattern;
+using Akka.Cluster.Tools.Singleton;
 using Switch.Actors.Acquirers;
 using Switch.Actors.Reversals;
 using Switch.Actors.Routing;
@@ -8,15 +8,17 @@ using Switch.Host.Configuration;
 namespace Switch.Host.Hosting;
 
 /// <summary>
-/// Each configured acquirer's link and reversal queue on this node, and the router over them with the route table.
-/// The queue is journaled, so when its journal fails it stops; a backoff supervisor starts it again
-/// (recovering what was queued) instead of hammering a database that is down.
+/// Each configured acquirer's link on this node, its reversal queue, and the router over them with
+/// the route table. Links run on every node; each reversal queue (persistence id
+/// <c>reversals-{acquirer}</c>) runs once in the cluster, as a singleton on the oldest node, so no
+/// reversal is sent twice and the journal has one writer. Every node starts the singleton's manager
+/// with its own link in the queue's props, so the queue sends through a link on the node it runs on;
+/// when that node leaves or dies the next oldest starts the queue from the journal. Terminal entities
+/// and transactions reach it through a proxy on their node. The queue restarts with backoff when its
+/// journal fails.
 /// </summary>
 public sealed class AcquirerWiring
 {
-    private static readonly TimeSpan QueueRestartMin = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan QueueRestartMax = TimeSpan.FromSeconds(30);
-
     private readonly Dictionary<string, IActorRef> _reversalQueues;
 
     private AcquirerWiring(IActorRef router, Dictionary<string, IActorRef> reversalQueues)
@@ -36,15 +38,7 @@ public sealed class AcquirerWiring
         foreach (var acquirer in settings.Acquirers)
         {
             var link = system.ActorOf(AcquirerLinkActor.Props(acquirer, transports), $"link-{acquirer.Name}");
-            var queue = system.ActorOf(
-                BackoffSupervisor.Props(Backoff.OnStop(
-                    StoreAndForwardActor.Props(QueueSettings(acquirer, settings.Reversals), link),
-                    childName: "queue",
-                    minBackoff: QueueRestartMin,
-                    maxBackoff: QueueRestartMax,
-                    randomFactor: 0.2,
-                    maxNrOfRetries: -1)),
-                $"reversals-{acquirer.Name}");
+            var queue = ReversalQueue(system, acquirer.Name, RestartWithBackoff.Props(StoreAndForwardActor.Props(QueueSettings(acquirer, settings.Reversals), link), "queue"));
             queues.Add(acquirer.Name, queue);
             routes.Add(new AcquirerRoute(acquirer.Name, link, queue, acquirer.Profile, acquirer.Timeout));
         }
@@ -53,8 +47,19 @@ public sealed class AcquirerWiring
         return new AcquirerWiring(system.ActorOf(RouterActor.Props(routes, settings.Routing, new Random()), "router"), queues);
     }
 
-    /// <summary>The reversal queue of an acquirer by name; null for one this node does not know.</summary>
+    /// <summary>The proxy to the reversal queue of an acquirer by name; null for one this node does not know.</summary>
     public IActorRef? ReversalQueue(string acquirer) => _reversalQueues.GetValueOrDefault(acquirer);
+
+    /// <summary>The queue's singleton manager (<c>/user/reversals-{acquirer}</c>) and the proxy to wherever the queue runs.</summary>
+    private static IActorRef ReversalQueue(ActorSystem system, string acquirer, Props queue)
+    {
+        var manager = system.ActorOf(
+            ClusterSingletonManager.Props(queue, PoisonPill.Instance, ClusterSingletonManagerSettings.Create(system)),
+            $"reversals-{acquirer}");
+        return system.ActorOf(
+            ClusterSingletonProxy.Props(manager.Path.ToStringWithoutAddress(), ClusterSingletonProxySettings.Create(system)),
+            $"reversals-{acquirer}-proxy");
+    }
 
     private static StoreAndForwardSettings QueueSettings(AcquirerLinkSettings acquirer, ReversalQueueSettings reversals) => new(
         acquirer.Name,

@@ -6,7 +6,6 @@ using Akka.Configuration;
 using Akka.Event;
 using Akka.Hosting;
 using Akka.Logger.Serilog;
-using Akka.Pattern;
 using Akka.Remote.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Switch.Actors.Cards;
@@ -27,8 +26,8 @@ namespace Switch.Host.Hosting;
 /// <summary>
 /// The node's actor system: remoting and a cluster (of one unless seed nodes say otherwise), the
 /// journal, the protobuf serializers of events and of cluster messages, each acquirer's link and
-/// reversal queue, the router, the card entities sharded by PAN token, and the terminal entities
-/// sharded by TID.
+/// reversal queue, the router, the registry and fee plans (singletons with a replica per node), the
+/// card entities sharded by PAN token, and the terminal entities sharded by TID.
 /// </summary>
 public static class ActorSystemSetup
 {
@@ -45,10 +44,10 @@ public static class ActorSystemSetup
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(config);
         AcquirerWiring? acquirers = null;
-        // Published by the registry actor once it has recovered; read by every terminal entity and the admin API.
+        // Published by the registry's actors on this node once recovered; read by every terminal entity and the admin API.
         var directory = new TerminalDirectory();
         services.AddSingleton(directory);
-        // Published by the fee-plan registry once it has recovered; read by transactions and the admin API.
+        // Published by the fee-plan registry's actors on this node once recovered; read by transactions and the admin API.
         var feePlans = new FeePlanDirectory();
         services.AddSingleton(feePlans);
         return services.AddAkka(SystemName, builder =>
@@ -82,8 +81,7 @@ public static class ActorSystemSetup
                     acquirers = AcquirerWiring.Start(system, settings, new TcpLinkTransportFactory(log));
                     registry.Register<AcquirerRouter>(acquirers.Router);
                 })
-                .WithActors((system, registry) => registry.Register<MerchantRegistry>(StartRegistry(system, settings.Registry, directory)))
-                .WithActors((system, registry) => registry.Register<FeePlanRegistry>(StartFeePlans(system, settings.FeePlans, feePlans)))
+                .WithRegistries(settings, directory, feePlans)
                 .WithShardRegion<CardRegion>(
                     "card",
                     (_, _, resolver) =>
@@ -122,33 +120,6 @@ public static class ActorSystemSetup
                     });
         });
     }
-
-    /// <summary>
-    /// The registry's one writer on this node. Journaled, so when its journal fails it stops; a backoff
-    /// supervisor starts it again (recovering the registry) instead of hammering a database that is down.
-    /// </summary>
-    private static IActorRef StartRegistry(ActorSystem system, RegistrySettings registry, TerminalDirectory directory) =>
-        system.ActorOf(
-            BackoffSupervisor.Props(Backoff.OnStop(
-                RegistryActor.Props(new RegistrySeed(registry.Merchants, registry.Terminals), directory),
-                childName: RegistryActor.Id,
-                minBackoff: TimeSpan.FromSeconds(1),
-                maxBackoff: TimeSpan.FromSeconds(30),
-                randomFactor: 0.2,
-                maxNrOfRetries: -1)),
-            RegistryActor.Id);
-
-    /// <summary>The fee plans' one writer on this node, restarted with backoff as the registry is.</summary>
-    private static IActorRef StartFeePlans(ActorSystem system, IReadOnlyList<FeePlanSeed> seed, FeePlanDirectory directory) =>
-        system.ActorOf(
-            BackoffSupervisor.Props(Backoff.OnStop(
-                FeePlanRegistryActor.Props(seed, directory),
-                childName: FeePlanRegistryActor.Id,
-                minBackoff: TimeSpan.FromSeconds(1),
-                maxBackoff: TimeSpan.FromSeconds(30),
-                randomFactor: 0.2,
-                maxNrOfRetries: -1)),
-            FeePlanRegistryActor.Id);
 
     private static CardEntitySettings CardSettings(SwitchSettings settings, ISmsSender sms) => new(
         new RiskEngine(settings.Risk),

@@ -9,8 +9,8 @@ public sealed class AcquirerRouter;
 /// <summary>Akka.Hosting registry key of the card shard region.</summary>
 public sealed class CardRegion;
 
-/// <summary>Akka.Hosting registry key of the merchant and terminal registry actor (its backoff supervisor).</summary>
+/// <summary>Akka.Hosting registry key of the proxy to the merchant and terminal registry, a cluster singleton.</summary>
 public sealed class MerchantRegistry;
 
-/// <summary>Akka.Hosting registry key of the fee-plan registry actor (its backoff supervisor).</summary>
+/// <summary>Akka.Hosting registry key of the proxy to the fee-plan registry, a cluster singleton.</summary>
 public sealed class FeePlanRegistry;

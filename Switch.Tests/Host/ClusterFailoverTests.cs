@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using Serilog.Core;
 using Switch.Tests.Support;
 using Switch.Traffic.Acquirer;
@@ -19,15 +18,6 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
     private const string Acquirer = "failover-sim";
 
     private const string Tid = "T0000001";
-
-    /// <summary>
-    /// Failure detection (about 3 s of missed heartbeats), the split-brain resolver's stable-after, the
-    /// removal, and the entity's start and recovery on the survivor, on a loaded machine.
-    /// </summary>
-    private static readonly TimeSpan FailoverWait = TimeSpan.FromSeconds(60);
-
-    /// <summary>A terminal's wait for an answer before it transmits again (a POS's is 30 to 60 s; shorter keeps the test short).</summary>
-    private static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(5);
 
     private readonly List<NodeConfig> _configs = [];
 
@@ -55,7 +45,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
     [Fact]
     public async Task After_a_node_is_killed_a_retransmission_on_the_survivor_gets_the_original_answer_without_a_second_authorization()
     {
-        var seedPort = FreePort();
+        var seedPort = ClusterProcesses.FreePort();
         await using var a = await StartAsync(nodeId: 1, clusterPort: seedPort, seedPort);
         await using var b = await StartAsync(nodeId: 2, clusterPort: 0, seedPort);
 
@@ -72,7 +62,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
 
         var failover = Stopwatch.StartNew();
         await b.KillAsync();
-        var (again, attempts) = await RetransmitUntilAnsweredAsync(a, purchase);
+        var (again, attempts) = await ClusterProcesses.RetransmitUntilAnsweredAsync(a, purchase);
         failover.Stop();
         output.WriteLine($"SIGKILL of node B to the retransmission answered on node A: {failover.Elapsed.TotalSeconds:F1} s, {attempts} transmission(s)");
 
@@ -82,7 +72,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
 
         // The retransmission may have needed nothing of B (its terminal entity lived on A), but the card
         // entity of a new purchase may have lived on B: until A has removed B, asking it times out (96).
-        await Eventually.AssertAsync(() => Assert.Contains("Leader is removing unreachable node", a.Output, StringComparison.Ordinal), FailoverWait);
+        await Eventually.AssertAsync(() => Assert.Contains("Leader is removing unreachable node", a.Output, StringComparison.Ordinal), ClusterProcesses.FailoverWait);
 
         // A connection of its own: a transmission that timed out may still be answered on its old one.
         await using var next = await FramedClient.ConnectAsync(a.TerminalEndPoint);
@@ -91,29 +81,6 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal("00", approved[39]);
         Assert.NotEqual(original[37], approved[37]);
         Assert.Equal(2, Simulator.Ledger.Entries.Count(e => e.Mti == "0200"));
-    }
-
-    /// <summary>
-    /// What a POS does: the request, again on a new connection whenever an answer does not come within
-    /// its response timeout. A request that reaches the survivor before it has downed the dead node is
-    /// sent on towards the entity's old home and lost; only a retransmission after the failover is served.
-    /// </summary>
-    private static async Task<(ReceivedMessage Answer, int Attempts)> RetransmitUntilAnsweredAsync(NodeProcess node, byte[] request)
-    {
-        var deadline = DateTime.UtcNow + FailoverWait;
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var terminal = await FramedClient.ConnectAsync(node.TerminalEndPoint);
-            await terminal.SendRawAsync(request);
-            try
-            {
-                return (await terminal.ReceiveMessageAsync(ResponseTimeout), attempt);
-            }
-            catch (OperationCanceledException) when (DateTime.UtcNow < deadline)
-            {
-                // No answer in time: transmitted again, as the terminal's retry would.
-            }
-        }
     }
 
     /// <summary>A node process on this test's database, its link to the simulator up; it reports its endpoints only once it is an Up member.</summary>
@@ -131,18 +98,8 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
         };
         _configs.Add(config);
         var node = await NodeProcess.StartAsync("run", "--config", config.WriteOverlay());
-        using var admin = node.AdminClient(NodeConfig.Token);
         // Before its link has signed on, a node answers purchases 91.
-        await Eventually.AssertAsync(
-            async () => Assert.Matches($$"""switch_acquirer_link_up\{[^}]*acquirer="{{Acquirer}}"\} 1""", await admin.GetStringAsync(new Uri("/metrics", UriKind.Relative))),
-            NodeProcess.FirstReplyWait);
+        await ClusterProcesses.WaitForLinkAsync(node, Acquirer);
         return node;
-    }
-
-    /// <summary>A loopback port free now, for the seed: the nodes joining it must know it before it starts.</summary>
-    private static int FreePort()
-    {
-        using var probe = LoopbackListener.Bound();
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
     }
 }

@@ -46,4 +46,20 @@ public sealed class FeePlanDirectoryTests
         Assert.Null(directory.Compute("none", FeeInstrument.Card, 100, Dec, Acquirer));
         Assert.Null(directory.Compute("std", FeeInstrument.Card, 100, Jan.AddTicks(-1), Acquirer));
     }
+
+    [Fact]
+    public void An_older_journal_version_never_replaces_a_newer_one_and_only_an_advance_is_told()
+    {
+        var directory = new FeePlanDirectory();
+        var told = new List<long>();
+        directory.Advanced = told.Add;
+
+        directory.Publish([Plan], version: 3);
+        directory.Publish([], version: 2);
+        directory.Publish([Plan], version: 3);
+
+        Assert.Equal(3, directory.Version);
+        Assert.True(directory.TryFind("std", out _));
+        Assert.Equal([3L], told);
+    }
 }

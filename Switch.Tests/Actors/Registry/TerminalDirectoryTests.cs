@@ -111,4 +111,22 @@ public sealed class TerminalDirectoryTests
     }
 
     private static Merchant Generation(int g) => new($"G{g}", $"Generation {g}", "5411", "CN", ChallengePolicy.Risk);
+
+    [Fact]
+    public void An_older_journal_version_never_replaces_a_newer_one_and_only_an_advance_is_told()
+    {
+        var directory = new TerminalDirectory();
+        var told = new List<long>();
+        directory.Advanced = told.Add;
+
+        directory.Publish([Shop], [new("T1", "M1")], version: 5);
+        // A replica that read the journal before version 5 was written publishes late.
+        directory.Publish([Shop], [], version: 4);
+        directory.Publish([Shop, Fuel], [new("T1", "M1"), new("T2", "M2")], version: 5);
+
+        Assert.Equal(5, directory.Version);
+        Assert.True(directory.TryFind("T1", out _));
+        Assert.True(directory.TryFind("T2", out _));
+        Assert.Equal([5L], told);
+    }
 }

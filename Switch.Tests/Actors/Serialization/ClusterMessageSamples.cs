@@ -1,7 +1,9 @@
 using Akka.Actor;
 using Switch.Actors.Cards;
 using Switch.Actors.Events;
+using Switch.Actors.Fees;
 using Switch.Actors.Registry;
+using Switch.Actors.Reversals;
 using Switch.Actors.Risk;
 using Switch.Actors.Terminals;
 using Switch.Protocol.Framing;
@@ -27,6 +29,25 @@ internal static class ClusterMessageSamples
 
     private static readonly TerminalVelocity Busy = new(new ActivityTotals(2, 3000), new ActivityTotals(9, 41000));
 
+    private static readonly FeeTerms Terms = new(new FeeRate(6000), new FeeRate(3800), CardFixedMinor: 10, QrFixedMinor: 5);
+
+    // Versions as the fee-plan registry makes them: to the millisecond, in UTC.
+    private static readonly FeePlan Plan = FeePlan
+        .Create("standard", new FeePlanVersion(1, DateTimeOffset.FromUnixTimeMilliseconds(1_790_000_000_000), Terms, "configuration", DateTimeOffset.FromUnixTimeMilliseconds(1_790_000_000_000)))
+        .With(new FeePlanVersion(2, DateTimeOffset.FromUnixTimeMilliseconds(1_796_000_000_000), Terms with { CardRate = new FeeRate(5500) }, "ops@example", DateTimeOffset.FromUnixTimeMilliseconds(1_795_000_000_123)));
+
+    private static readonly TransactionStarted Started = new()
+    {
+        Rrn = "633412000001",
+        Request = new RequestIdentity { Mti = 200, Stan = 7, TransmissionTime = "1129120000", AmountMinor = 1234 },
+        MaskedPan = "476173******0010",
+        ProcessingCode = "000000",
+        Currency = "156",
+        Tid = NodeConfig.Tid(1),
+        Mid = Shop.Mid,
+        Acquirer = "acq-a",
+    };
+
     public static IReadOnlyDictionary<string, object> All(IActorRef replyTo) => new Dictionary<string, object>
     {
         ["terminal request"] = new TerminalRequest(NodeConfig.Tid(1), TerminalMessages.Purchase(NodeConfig.Tid(1), stan: 7, amount: 1000), new Tpdu(0x60, 0x0001, 0x8000), replyTo),
@@ -48,6 +69,18 @@ internal static class ClusterMessageSamples
         ["verdict decline"] = new CardVerdict(CardVerdictKind.Decline, "59", "risk declined it (score 91, rule night)", Risk("decline", 91, "night")),
         ["verdict challenge"] = new CardVerdict(CardVerdictKind.Challenge, "1A", "challenge opened", Risk("challenge", 55), new ChallengePrompt("C0000000001", "CI011C0000000001ST005PHONEAL0013"u8.ToArray())),
         ["stop card"] = StopCard.Instance,
+        ["register merchant"] = new RegisterMerchant(Shop with { FeePlan = "standard" }),
+        ["merchant stored"] = new MerchantStored(Shop with { Challenge = ChallengePolicy.Never }, Created: true),
+        ["register terminal"] = new RegisterTerminal(new TerminalRegistration(NodeConfig.Tid(4), Shop.Mid)),
+        ["terminal stored"] = new TerminalStored(new TerminalRegistration(NodeConfig.Tid(4), Shop.Mid), Created: false),
+        ["registration refused"] = new RegistrationRefused("mid: no merchant 'M1' is registered"),
+        ["add fee plan version, now"] = new AddFeePlanVersion("standard", Terms, null, "ops@example"),
+        ["add fee plan version, later"] = new AddFeePlanVersion("standard", Terms with { QrFixedMinor = 0 }, At, "ops@example"),
+        ["fee plan version stored"] = new FeePlanVersionStored(Plan, Plan.Versions[1]),
+        ["fee plan change refused"] = new FeePlanChangeRefused("effectiveFrom: 2026-01-01T00:00:00Z is in the past"),
+        ["queue reversal"] = new QueueReversal(Started),
+        ["reversal accepted"] = new ReversalAccepted("633412000001"),
+        ["reversal refused"] = new ReversalRefused("633412000001", "the transaction went to another acquirer"),
     };
 
     /// <summary>
@@ -82,6 +115,15 @@ internal static class ClusterMessageSamples
                 break;
             case AssessAuthorization assess:
                 Assert.Equal(assess.At.Offset, ((AssessAuthorization)actual).At.Offset);
+                Assert.Equal(expected, actual);
+                break;
+            case FeePlanVersionStored stored:
+                var decodedStored = (FeePlanVersionStored)actual;
+                Assert.Equal((stored.Plan.Id, stored.Version), (decodedStored.Plan.Id, decodedStored.Version));
+                Assert.Equal(stored.Plan.Versions.AsEnumerable(), decodedStored.Plan.Versions.AsEnumerable());
+                break;
+            case AddFeePlanVersion { EffectiveFrom: { } effectiveFrom }:
+                Assert.Equal(effectiveFrom.Offset, ((AddFeePlanVersion)actual).EffectiveFrom!.Value.Offset);
                 Assert.Equal(expected, actual);
                 break;
             case TakeChallengeStep step:

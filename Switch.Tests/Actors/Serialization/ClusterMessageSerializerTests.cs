@@ -1,5 +1,8 @@
 using System.Runtime.Serialization;
 using Switch.Actors.Cards;
+using Switch.Actors.Fees;
+using Switch.Actors.Registry;
+using Switch.Actors.Reversals;
 using Switch.Actors.Serialization;
 using Switch.Actors.Terminals;
 using Switch.Tests.Support;
@@ -80,6 +83,17 @@ public sealed class ClusterMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
                 [nameof(RecordCardUse)] = "record-card-use",
                 [nameof(CardVerdict)] = "card-verdict",
                 [nameof(StopCard)] = "stop-card",
+                [nameof(RegisterMerchant)] = "register-merchant",
+                [nameof(MerchantStored)] = "merchant-stored",
+                [nameof(RegisterTerminal)] = "register-terminal",
+                [nameof(TerminalStored)] = "terminal-stored",
+                [nameof(RegistrationRefused)] = "registration-refused",
+                [nameof(AddFeePlanVersion)] = "add-fee-plan-version",
+                [nameof(FeePlanVersionStored)] = "fee-plan-version-stored",
+                [nameof(FeePlanChangeRefused)] = "fee-plan-change-refused",
+                [nameof(QueueReversal)] = "queue-reversal",
+                [nameof(ReversalAccepted)] = "reversal-accepted",
+                [nameof(ReversalRefused)] = "reversal-refused",
             },
             manifests);
     }
@@ -111,5 +125,8 @@ public sealed class ClusterMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
         Assert.Throws<SerializationException>(() => Serializer.FromBinary([], "card-verdict"));
         // A challenge step without what the cardholder typed cannot be taken.
         Assert.Throws<SerializationException>(() => Serializer.FromBinary([], "take-challenge-step"));
+        // A reversal needs the transaction it reverses, a stored fee plan at least one version.
+        Assert.Throws<SerializationException>(() => Serializer.FromBinary([], "queue-reversal"));
+        Assert.Throws<SerializationException>(() => Serializer.FromBinary([], "fee-plan-version-stored"));
     }
 }
