@@ -36,6 +36,8 @@ public sealed record CardSettings(TimeSpan PassivateAfter, TimeSpan AskTimeout);
 /// <summary>The cardholder challenge (<c>switch.challenge</c>): its limits and the SMS text.</summary>
 public sealed record ChallengeConfig(ChallengeSettings Rules, string SmsText);
 
+/// <summary>The terminal port (<c>switch.terminals</c>).</summary>
+/// <param name="DrainTimeout">When the node stops, how long a connection waits for the answers to the requests it read before it closes.</param>
 public sealed record TerminalListenerSettings(
     IPEndPoint Listen,
     IsoProfile Profile,
@@ -46,7 +48,8 @@ public sealed record TerminalListenerSettings(
     int ReversalMemory,
     TimeSpan PassivateAfter,
     long MaxAmount,
-    TerminalLimits Limits);
+    TerminalLimits Limits,
+    TimeSpan DrainTimeout);
 
 /// <summary>What the terminal port tolerates before it refuses or closes a connection (<c>switch.terminals</c>).</summary>
 /// <param name="MaxConnections">Connections open at once on this node.</param>

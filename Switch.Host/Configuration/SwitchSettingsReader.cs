@@ -50,7 +50,8 @@ public static class SwitchSettingsReader
             terminals.Int("max-connections-per-address", 0, 1_000_000),
             terminals.Duration("idle-timeout"),
             terminals.Duration("frame-timeout"),
-            terminals.Int("max-sign-ons-per-minute", 1, 1000)));
+            terminals.Int("max-sign-ons-per-minute", 1, 1000)),
+        terminals.Duration("drain-timeout"));
 
     private static SecuritySettings ReadSecurity(ConfigReader security) => new(
         Key(security, "pan-token-key"),

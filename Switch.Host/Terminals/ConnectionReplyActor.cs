@@ -8,13 +8,17 @@ namespace Switch.Host.Terminals;
 /// The address of one terminal connection in the actor world: terminal entities (on any node) Tell
 /// it their replies, and it hands them to the connection's single writer.
 /// </summary>
-public sealed class ConnectionReplyActor : ReceiveActor
+internal sealed class ConnectionReplyActor : ReceiveActor
 {
-    public ConnectionReplyActor(ChannelWriter<TerminalReply> replies)
+    public ConnectionReplyActor(ChannelWriter<TerminalReply> replies, OwedReplies owed)
     {
-        Receive<TerminalReply>(reply => replies.TryWrite(reply));
+        Receive<TerminalReply>(reply =>
+        {
+            replies.TryWrite(reply);
+            owed.Answered();
+        });
     }
 
-    public static Props Props(ChannelWriter<TerminalReply> replies) =>
-        Akka.Actor.Props.Create(() => new ConnectionReplyActor(replies));
+    public static Props Props(ChannelWriter<TerminalReply> replies, OwedReplies owed) =>
+        Akka.Actor.Props.Create(() => new ConnectionReplyActor(replies, owed));
 }

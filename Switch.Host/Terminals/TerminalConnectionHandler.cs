@@ -66,12 +66,13 @@ public sealed class TerminalConnectionHandler : ConnectionHandler
         var heartbeat = connection.Features.Get<IConnectionHeartbeatFeature>()
             ?? throw new InvalidOperationException("the terminal port needs Kestrel's connection heartbeat for its timeouts");
         var replies = Channel.CreateUnbounded<TerminalReply>(new UnboundedChannelOptions { SingleReader = true });
-        var replyTo = _port.System.ActorOf(ConnectionReplyActor.Props(replies.Writer), $"terminal-connection-{connection.ConnectionId}");
+        var owed = new OwedReplies();
+        var replyTo = _port.System.ActorOf(ConnectionReplyActor.Props(replies.Writer, owed), $"terminal-connection-{connection.ConnectionId}");
         using var closing = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed, _port.Stopping);
         var closer = new ConnectionCloser(closing);
         var watchdog = new ConnectionWatchdog(limits, Environment.TickCount64);
         heartbeat.OnHeartbeat(_ => CloseIfOverdue(watchdog, closer, limits), closer);
-        var reader = new TerminalFrameReader(_port, replyTo, replies.Writer, closer, watchdog, log);
+        var reader = new TerminalFrameReader(_port, replyTo, owed, replies.Writer, closer, watchdog, log);
         var writing = WriteRepliesAsync(connection.Transport.Output, replies.Reader, framing, log);
         TerminalPortMetrics.Opened();
         try
@@ -80,9 +81,7 @@ public sealed class TerminalConnectionHandler : ConnectionHandler
             var cause = closer.End();
             if (_port.Stopping.IsCancellationRequested)
             {
-                // Replies still due are not awaited: the terminal reconnects (to another node of a
-                // cluster) and its retransmission gets the journaled answer.
-                log.Information("Closing terminal connection: the node is stopping");
+                await DrainAsync(owed, log, connection.ConnectionClosed).ConfigureAwait(false);
             }
             else if (cause?.Limit is { } limit)
             {
@@ -107,6 +106,24 @@ public sealed class TerminalConnectionHandler : ConnectionHandler
             replyTo.Tell(PoisonPill.Instance);
             replies.Writer.TryComplete();
             await writing.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Nothing more is read once the node stops; what was read is answered on this connection if the
+    /// answers come within the drain timeout. Past it the terminal reconnects (to another node of a
+    /// cluster) and its retransmission gets the journaled answer.
+    /// </summary>
+    private async Task DrainAsync(OwedReplies owed, ILogger log, CancellationToken closed)
+    {
+        var drainTimeout = _port.Settings.DrainTimeout;
+        if (await owed.DrainAsync(drainTimeout, closed).ConfigureAwait(false))
+        {
+            log.Information("Closing terminal connection: the node is stopping, every request read was answered");
+        }
+        else
+        {
+            log.Warning("Closing terminal connection: the node is stopping, {Owed} request(s) unanswered after {DrainTimeout}", owed.Count, drainTimeout);
         }
     }
 

@@ -18,16 +18,18 @@ internal sealed class TerminalFrameReader : IFrameHandler
 {
     private readonly TerminalPort _port;
     private readonly IActorRef _replyTo;
+    private readonly OwedReplies _owed;
     private readonly ChannelWriter<TerminalReply> _replies;
     private readonly ConnectionCloser _closer;
     private readonly ConnectionWatchdog _watchdog;
     private readonly SignOnRate _signOns;
     private readonly ILogger _log;
 
-    public TerminalFrameReader(TerminalPort port, IActorRef replyTo, ChannelWriter<TerminalReply> replies, ConnectionCloser closer, ConnectionWatchdog watchdog, ILogger log)
+    public TerminalFrameReader(TerminalPort port, IActorRef replyTo, OwedReplies owed, ChannelWriter<TerminalReply> replies, ConnectionCloser closer, ConnectionWatchdog watchdog, ILogger log)
     {
         _port = port;
         _replyTo = replyTo;
+        _owed = owed;
         _replies = replies;
         _closer = closer;
         _watchdog = watchdog;
@@ -67,6 +69,7 @@ internal sealed class TerminalFrameReader : IFrameHandler
             return;
         }
 
+        _owed.Asked();
         _port.Terminals.Tell(new TerminalRequest(tid, bytes, tpdu, _replyTo));
     }
 

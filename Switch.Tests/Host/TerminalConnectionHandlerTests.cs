@@ -132,7 +132,7 @@ public sealed class TerminalConnectionHandlerTests : Akka.TestKit.Xunit2.TestKit
     {
         var terminals = CreateTestProbe();
         var settings = new TerminalListenerSettings(new IPEndPoint(IPAddress.Loopback, 0), Iso87.Ascii, framing, TimeSpan.FromMinutes(5), 1000, TimeSpan.FromHours(24), 1000, TimeSpan.FromMinutes(10), MaxAmount: 100_000_000,
-            new TerminalLimits(20_000, 0, TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(10), 10));
+            new TerminalLimits(20_000, 0, TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(10), 10), DrainTimeout: TimeSpan.FromSeconds(10));
         var builder = WebApplication.CreateSlimBuilder();
         builder.Services.AddSingleton(new TerminalPort(settings, Sys, terminals.Ref));
         builder.Services.AddSingleton<Serilog.ILogger>(Serilog.Core.Logger.None);
