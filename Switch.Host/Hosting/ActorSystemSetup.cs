@@ -79,7 +79,7 @@ public static class ActorSystemSetup
                 .AddStartup((system, _) => JoinSelfWithoutSeeds(system, settings.Cluster))
                 .WithActors((system, registry) =>
                 {
-                    acquirers = AcquirerWiring.Start(system, settings, new TcpLinkTransportFactory(log));
+                    acquirers = AcquirerWiring.Start(system, settings, new TcpLinkTransportFactory(log, settings.AcquirerTls));
                     registry.Register<AcquirerRouter>(acquirers.Router);
                 })
                 .WithActors((system, registry) => registry.Register<MerchantRegistry>(StartRegistry(system, settings.Registry, directory)))
