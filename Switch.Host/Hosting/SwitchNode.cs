@@ -75,7 +75,7 @@ public sealed class SwitchNode : IAsyncDisposable
                 terminalListener = listen;
                 if (settings.Terminals.Tls is { } tls)
                 {
-                    TerminalTls.Use(listen, tls, log);
+                    TerminalTls.Use(listen, tls, settings.Terminals.Limits.MaxConnections, log);
                 }
 
                 // Resolved at the first connection, not when Kestrel is built: the terminal region

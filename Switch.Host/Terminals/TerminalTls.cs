@@ -12,7 +12,8 @@ namespace Switch.Host.Terminals;
 /// <summary>
 /// Kestrel's TLS middleware on the terminal listener, in front of the terminal connection handler,
 /// with the handshakes that fail counted and logged: Kestrel drops such a connection without
-/// calling what comes after it, and reports it only at debug level.
+/// calling what comes after it, and reports it only at debug level. The handler's connection limit
+/// counts from the handshake on, so handshakes under way are bounded here, by the same number.
 /// </summary>
 internal static class TerminalTls
 {
@@ -22,14 +23,18 @@ internal static class TerminalTls
     private static readonly object Handshaken = new();
 
     /// <summary>Puts TLS on <paramref name="listen"/>; call before the listener's own handler is added.</summary>
-    public static void Use(ListenOptions listen, TerminalTlsSettings tls, ILogger log)
+    /// <param name="maxHandshakes">Handshakes under way at once; one more connection is closed as it arrives.</param>
+    public static void Use(ListenOptions listen, TerminalTlsSettings tls, int maxHandshakes, ILogger log)
     {
         var tlsLog = log.ForContext(typeof(TerminalTls));
-        listen.Use(next => connection => CountFailureAsync(next, connection, tls.HandshakeTimeout, tlsLog));
+        var handshakes = new HandshakeSlots(maxHandshakes);
+        listen.Use(next => connection => HandshakeAsync(next, connection, handshakes, tls.HandshakeTimeout, tlsLog));
         listen.UseHttps(Options(tls, tlsLog));
+        // Reached only once the handshake has succeeded; the rest of the connection runs inside it.
         listen.Use(next => connection =>
         {
             connection.Items[Handshaken] = true;
+            handshakes.Leave();
             return next(connection);
         });
     }
@@ -65,8 +70,15 @@ internal static class TerminalTls
         return options;
     }
 
-    private static async Task CountFailureAsync(ConnectionDelegate next, ConnectionContext connection, TimeSpan handshakeTimeout, ILogger log)
+    private static async Task HandshakeAsync(ConnectionDelegate next, ConnectionContext connection, HandshakeSlots handshakes, TimeSpan handshakeTimeout, ILogger log)
     {
+        if (!handshakes.TryEnter())
+        {
+            TerminalPortMetrics.Refused(ConnectionGate.NodeLimit);
+            log.Warning("Refused a terminal connection from {Remote}: {Max} TLS handshakes under way", connection.RemoteEndPoint?.ToString(), handshakes.Max);
+            return;
+        }
+
         var started = Stopwatch.GetTimestamp();
         await next(connection).ConfigureAwait(false);
         if (connection.Items.ContainsKey(Handshaken))
@@ -74,6 +86,7 @@ internal static class TerminalTls
             return;
         }
 
+        handshakes.Leave();
         TerminalPortMetrics.Refused(HandshakeFailed);
         var elapsed = Stopwatch.GetElapsedTime(started);
         log.Warning(
@@ -82,5 +95,25 @@ internal static class TerminalTls
                 : "Closed a terminal connection from {Remote}: its TLS handshake failed after {Elapsed} (not TLS, or a certificate refused)",
             connection.RemoteEndPoint?.ToString(),
             elapsed);
+    }
+
+    private sealed class HandshakeSlots(int max)
+    {
+        private int _taken;
+
+        public int Max => max;
+
+        public bool TryEnter()
+        {
+            if (Interlocked.Increment(ref _taken) <= max)
+            {
+                return true;
+            }
+
+            Interlocked.Decrement(ref _taken);
+            return false;
+        }
+
+        public void Leave() => Interlocked.Decrement(ref _taken);
     }
 }

@@ -1,15 +1,42 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Authentication;
 using Switch.Tests.Support;
 
 namespace Switch.Tests.Host.Tls;
 
-/// <summary>A node whose terminal port speaks TLS, and what its tests share.</summary>
-internal static class TerminalPortTls
+/// <summary>
+/// A node whose terminal port speaks TLS (with <paramref name="clientCertificate"/> = none or
+/// require, and <paramref name="extra"/> HOCON last), an acquirer simulator behind it, and a CA of
+/// the test's own; and what its tests share.
+/// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "Disposed through IAsyncLifetime, which xunit 2 calls.")]
+public abstract class TerminalPortTls(string acquirer, string clientCertificate, string extra = "") : IAsyncLifetime
 {
     /// <summary>The terminal-port tests count handshake failures on the process-wide meter: one class at a time.</summary>
     public const string Collection = "terminal-port-tls";
 
-    public static async Task<TestNode> StartNodeAsync(AcquirerAndJournal world, TlsFiles files, string clientCertificate = "none")
+    private TestNode? _node;
+
+    internal AcquirerAndJournal World { get; } = new(acquirer: acquirer);
+
+    internal TlsFiles Files { get; } = new();
+
+    internal TestNode Node => _node ?? throw new InvalidOperationException("the node starts in InitializeAsync");
+
+    public async Task InitializeAsync() => _node = await StartNodeAsync(World, Files, clientCertificate, extra);
+
+    public async Task DisposeAsync()
+    {
+        if (_node is not null)
+        {
+            await _node.DisposeAsync();
+        }
+
+        await World.DisposeAsync();
+        Files.Dispose();
+    }
+
+    private static async Task<TestNode> StartNodeAsync(AcquirerAndJournal world, TlsFiles files, string clientCertificate, string extra)
     {
         var (certificate, key) = files.Write(files.Server());
         var config = new NodeConfig(world.Config.DatabasePath)
@@ -23,6 +50,7 @@ internal static class TerminalPortTls
                   client-ca-file = "{{files.CaFile}}"
                   handshake-timeout = 1s
                 }
+                {{extra}}
                 """,
         };
         config.Acquirers.AddRange(world.Config.Acquirers);
@@ -32,7 +60,7 @@ internal static class TerminalPortTls
     }
 
     /// <summary>Signs <paramref name="tid"/> on and buys with it; the purchase's response code.</summary>
-    public static async Task<string> SignOnAndBuyAsync(FramedClient terminal, string tid)
+    internal static async Task<string> SignOnAndBuyAsync(FramedClient terminal, string tid)
     {
         await terminal.SendRawAsync(TerminalMessages.SignOn(tid, stan: 1));
         Assert.Equal("00", (await terminal.ReceiveMessageAsync())[39]);
@@ -42,8 +70,11 @@ internal static class TerminalPortTls
         return reply[39];
     }
 
-    /// <summary>Whether the switch closed the connection (rather than answer) within the wait.</summary>
-    public static async Task<bool> ClosedAsync(FramedClient client, TimeSpan wait)
+    /// <summary>
+    /// Whether the switch closed the connection (rather than answer) within the wait; when it did
+    /// neither, <paramref name="stillOpen"/> says what to return (by default the wait's cancellation is thrown).
+    /// </summary>
+    internal static async Task<bool> ClosedAsync(FramedClient client, TimeSpan wait, bool? stillOpen = null)
     {
         try
         {
@@ -53,10 +84,14 @@ internal static class TerminalPortTls
         {
             return true;
         }
+        catch (OperationCanceledException) when (stillOpen is { } open)
+        {
+            return open;
+        }
     }
 
     /// <summary>Whether a TLS handshake with these options fails, the switch refusing it (or closing on it).</summary>
-    public static async Task<bool> HandshakeOrFirstReplyFailsAsync(System.Net.IPEndPoint port, System.Net.Security.SslClientAuthenticationOptions options, string tid)
+    internal static async Task<bool> HandshakeOrFirstReplyFailsAsync(System.Net.IPEndPoint port, System.Net.Security.SslClientAuthenticationOptions options, string tid)
     {
         FramedClient client;
         try

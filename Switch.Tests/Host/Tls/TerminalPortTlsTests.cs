@@ -1,60 +1,87 @@
-using System.Diagnostics.CodeAnalysis;
+using Serilog.Core;
 using Switch.Host.Terminals;
 using Switch.Tests.Support;
+using Switch.Traffic.Generator;
 
 namespace Switch.Tests.Host.Tls;
 
 /// <summary>The terminal port with TLS on (server certificate only): terminals over TLS are served, anything else is closed and counted.</summary>
 [Collection(TerminalPortTls.Collection)]
-[SuppressMessage("Design", "CA1001", Justification = "Disposed through IAsyncLifetime, which xunit 2 calls.")]
-public sealed class TerminalPortTlsTests : IAsyncLifetime
+public sealed class TerminalPortTlsTests() : TerminalPortTls("acq-tls-port", clientCertificate: "none")
 {
-    private readonly AcquirerAndJournal _world = new(acquirer: "acq-tls-port");
-    private readonly TlsFiles _files = new();
-    private TestNode _node = null!;
-
-    public async Task InitializeAsync() => _node = await TerminalPortTls.StartNodeAsync(_world, _files);
-
-    public async Task DisposeAsync()
-    {
-        await _node.DisposeAsync();
-        await _world.DisposeAsync();
-        _files.Dispose();
-    }
-
     [Fact]
     public async Task A_terminal_over_TLS_signs_on_and_its_purchase_is_approved_00()
     {
-        await using var terminal = await FramedClient.ConnectTlsAsync(_node.TerminalEndPoint, _files.ClientOptions());
+        await using var terminal = await FramedClient.ConnectTlsAsync(Node.TerminalEndPoint, Files.ClientOptions());
 
-        Assert.Equal("00", await TerminalPortTls.SignOnAndBuyAsync(terminal, NodeConfig.Tid(1)));
-        Assert.Contains(_world.Simulator.Ledger.Entries, entry => entry.Tid == NodeConfig.Tid(1) && entry.Mti == "0200");
+        Assert.Equal("00", await SignOnAndBuyAsync(terminal, NodeConfig.Tid(1)));
+        Assert.Contains(World.Simulator.Ledger.Entries, entry => entry.Tid == NodeConfig.Tid(1) && entry.Mti == "0200");
     }
 
     [Fact]
     public async Task A_plain_TCP_terminal_is_closed_and_counted_while_a_TLS_terminal_beside_it_is_served()
     {
         using var refused = new ReasonCounts(TerminalPortMetrics.RefusedName);
-        await using var tls = await FramedClient.ConnectTlsAsync(_node.TerminalEndPoint, _files.ClientOptions());
-        await using var plain = await FramedClient.ConnectAsync(_node.TerminalEndPoint);
+        await using var tls = await FramedClient.ConnectTlsAsync(Node.TerminalEndPoint, Files.ClientOptions());
+        await using var plain = await FramedClient.ConnectAsync(Node.TerminalEndPoint);
 
         await plain.SendRawAsync(TerminalMessages.SignOn(NodeConfig.Tid(3), stan: 1));
 
-        Assert.True(await TerminalPortTls.ClosedAsync(plain, TimeSpan.FromSeconds(10)));
+        Assert.True(await ClosedAsync(plain, TimeSpan.FromSeconds(10)));
         await Eventually.AssertAsync(() => Assert.Equal(1, refused[TerminalTls.HandshakeFailed]));
-        Assert.Equal("00", await TerminalPortTls.SignOnAndBuyAsync(tls, NodeConfig.Tid(2)));
-        Assert.DoesNotContain(_world.Simulator.Ledger.Entries, entry => entry.Tid == NodeConfig.Tid(3));
+        Assert.Equal("00", await SignOnAndBuyAsync(tls, NodeConfig.Tid(2)));
+        Assert.DoesNotContain(World.Simulator.Ledger.Entries, entry => entry.Tid == NodeConfig.Tid(3));
     }
 
     [Fact]
     public async Task A_connection_that_never_starts_its_handshake_is_closed_after_the_handshake_timeout()
     {
         using var refused = new ReasonCounts(TerminalPortMetrics.RefusedName);
-        await using var silent = await FramedClient.ConnectAsync(_node.TerminalEndPoint);
+        await using var silent = await FramedClient.ConnectAsync(Node.TerminalEndPoint);
 
         // handshake-timeout = 1s; the idle timeout (5 minutes) would not have closed it yet.
-        Assert.True(await TerminalPortTls.ClosedAsync(silent, TimeSpan.FromSeconds(8)));
+        Assert.True(await ClosedAsync(silent, TimeSpan.FromSeconds(8)));
         await Eventually.AssertAsync(() => Assert.Equal(1, refused[TerminalTls.HandshakeFailed]));
+    }
+
+    [Fact]
+    public async Task The_generator_over_TLS_drives_the_port_and_every_purchase_is_approved()
+    {
+        var options = new RunOptions
+        {
+            Target = Node.TerminalEndPoint,
+            Terminals = 3,
+            FirstTerminal = 10,
+            Pipeline = 4,
+            Duration = TimeSpan.FromSeconds(1),
+            Tls = new ClientTlsOptions(TlsFiles.ServerName, [Files.Authority.Certificate]),
+        };
+
+        var results = await TrafficRun.RunAsync(options, Logger.None, CancellationToken.None);
+
+        Assert.Equal(3, results.SignedOn);
+        Assert.True(results.Completed > 0);
+        Assert.Equal(0, results.Errors);
+        Assert.Equal(results.Completed, results.ResponseCodes.GetValueOrDefault("00"));
+    }
+
+    [Fact]
+    public async Task The_generator_that_does_not_trust_the_port_s_certificate_reports_failed_sign_ons()
+    {
+        using var stranger = new TlsFiles("Some other CA");
+        var options = new RunOptions
+        {
+            Target = Node.TerminalEndPoint,
+            Terminals = 1,
+            FirstTerminal = 20,
+            Duration = TimeSpan.FromMilliseconds(200),
+            Tls = new ClientTlsOptions(TlsFiles.ServerName, [stranger.Authority.Certificate]),
+        };
+
+        var results = await TrafficRun.RunAsync(options, Logger.None, CancellationToken.None);
+
+        Assert.Equal(0, results.SignedOn);
+        Assert.StartsWith("TLS handshake failed", Assert.Single(results.SignOnFailures).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,6 +89,6 @@ public sealed class TerminalPortTlsTests : IAsyncLifetime
     {
         using var stranger = new TlsFiles("Some other CA");
 
-        Assert.True(await TerminalPortTls.HandshakeOrFirstReplyFailsAsync(_node.TerminalEndPoint, stranger.ClientOptions(), NodeConfig.Tid(4)));
+        Assert.True(await HandshakeOrFirstReplyFailsAsync(Node.TerminalEndPoint, stranger.ClientOptions(), NodeConfig.Tid(4)));
     }
 }
