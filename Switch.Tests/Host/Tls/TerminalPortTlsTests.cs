@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Serilog.Core;
 using Switch.Host.Terminals;
 using Switch.Tests.Support;
@@ -47,17 +48,7 @@ public sealed class TerminalPortTlsTests() : TerminalPortTls("acq-tls-port", cli
     [Fact]
     public async Task The_generator_over_TLS_drives_the_port_and_every_purchase_is_approved()
     {
-        var options = new RunOptions
-        {
-            Target = Node.TerminalEndPoint,
-            Terminals = 3,
-            FirstTerminal = 10,
-            Pipeline = 4,
-            Duration = TimeSpan.FromSeconds(1),
-            Tls = new ClientTlsOptions(TlsFiles.ServerName, [Files.Authority.Certificate]),
-        };
-
-        var results = await TrafficRun.RunAsync(options, Logger.None, CancellationToken.None);
+        var results = await RunGeneratorAsync(terminals: 3, firstTerminal: 10, TimeSpan.FromSeconds(1), Files.Authority.Certificate, pipeline: 4);
 
         Assert.Equal(3, results.SignedOn);
         Assert.True(results.Completed > 0);
@@ -69,16 +60,7 @@ public sealed class TerminalPortTlsTests() : TerminalPortTls("acq-tls-port", cli
     public async Task The_generator_that_does_not_trust_the_port_s_certificate_reports_failed_sign_ons()
     {
         using var stranger = new TlsFiles("Some other CA");
-        var options = new RunOptions
-        {
-            Target = Node.TerminalEndPoint,
-            Terminals = 1,
-            FirstTerminal = 20,
-            Duration = TimeSpan.FromMilliseconds(200),
-            Tls = new ClientTlsOptions(TlsFiles.ServerName, [stranger.Authority.Certificate]),
-        };
-
-        var results = await TrafficRun.RunAsync(options, Logger.None, CancellationToken.None);
+        var results = await RunGeneratorAsync(terminals: 1, firstTerminal: 20, TimeSpan.FromMilliseconds(200), stranger.Authority.Certificate);
 
         Assert.Equal(0, results.SignedOn);
         Assert.StartsWith("TLS handshake failed", Assert.Single(results.SignOnFailures).Reason, StringComparison.Ordinal);
@@ -91,4 +73,18 @@ public sealed class TerminalPortTlsTests() : TerminalPortTls("acq-tls-port", cli
 
         Assert.True(await HandshakeOrFirstReplyFailsAsync(Node.TerminalEndPoint, stranger.ClientOptions(), NodeConfig.Tid(4)));
     }
+
+    private Task<RunResults> RunGeneratorAsync(int terminals, int firstTerminal, TimeSpan duration, X509Certificate2 trusted, int pipeline = 1) =>
+        TrafficRun.RunAsync(
+            new RunOptions
+            {
+                Target = Node.TerminalEndPoint,
+                Terminals = terminals,
+                FirstTerminal = firstTerminal,
+                Pipeline = pipeline,
+                Duration = duration,
+                Tls = new ClientTlsOptions(TlsFiles.ServerName, [trusted]),
+            },
+            Logger.None,
+            CancellationToken.None);
 }
