@@ -1,10 +1,13 @@
 using System.IO.Pipelines;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Threading.Channels;
 using Serilog;
 using Serilog.Events;
 using Switch.Actors.Acquirers;
+using Switch.Host.Tls;
 using Switch.Protocol.Framing;
 
 namespace Switch.Host.Acquirers;
@@ -12,7 +15,8 @@ namespace Switch.Host.Acquirers;
 /// <summary>
 /// The outbound TCP connection under one acquirer link: a read loop hands every whole frame to
 /// <see cref="ILinkTransportEvents.OnMessage"/>, and a single writer frames the queued messages and
-/// flushes once per batch. It makes one connection attempt and keeps no link state.
+/// flushes once per batch. It makes one connection attempt and keeps no link state. With TLS
+/// configured the attempt includes the handshake: one that fails is a failed connect.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -37,6 +41,7 @@ public sealed class TcpLinkTransport : ILinkTransport
     private const int Closed = 3;
 
     private readonly AcquirerLinkSettings _settings;
+    private readonly LinkTlsSettings? _tls;
     private readonly ILinkTransportEvents _events;
     private readonly ILogger _log;
     private readonly LinkFrameForwarder _forwarder;
@@ -47,12 +52,14 @@ public sealed class TcpLinkTransport : ILinkTransport
     private int _state;
     private string? _closeReason;
 
-    public TcpLinkTransport(AcquirerLinkSettings settings, ILinkTransportEvents events, ILogger log)
+    /// <param name="tls">The link's TLS; null for plain TCP.</param>
+    public TcpLinkTransport(AcquirerLinkSettings settings, ILinkTransportEvents events, ILogger log, LinkTlsSettings? tls = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(log);
         _settings = settings;
+        _tls = tls;
         _events = events;
         _log = log.ForContext<TcpLinkTransport>();
         _forwarder = new LinkFrameForwarder(events);
@@ -67,12 +74,20 @@ public sealed class TcpLinkTransport : ILinkTransport
         }
 
         var socket = CreateSocket(_settings.Endpoint);
+        Stream stream;
         try
         {
             using var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
             await socket.ConnectAsync(_settings.Endpoint, connecting.Token).ConfigureAwait(false);
+            stream = new NetworkStream(socket, ownsSocket: true);
+            if (_tls is not null)
+            {
+                stream = await LinkTls.AuthenticateAsync(stream, _tls, connecting.Token).ConfigureAwait(false);
+            }
+
             if (Interlocked.CompareExchange(ref _state, Open, Connecting) != Connecting)
             {
+                await stream.DisposeAsync().ConfigureAwait(false);
                 throw new OperationCanceledException("The transport was closed while connecting.");
             }
         }
@@ -80,14 +95,20 @@ public sealed class TcpLinkTransport : ILinkTransport
         {
             socket.Dispose();
             _stopped.TrySetResult();
-            // Debug only: the caller owns the retry policy and is the one to say what happens next.
-            _log.Debug("Link {Link} could not connect to {Endpoint}: {Reason}", _settings.Name, _settings.Endpoint, ex.Message);
+            // A refused connect is routine while an acquirer restarts: debug only, the caller owns
+            // the retry policy. A refused handshake is a certificate or configuration to fix.
+            _log.Write(
+                ex is AuthenticationException ? LogEventLevel.Warning : LogEventLevel.Debug,
+                "Link {Link} could not connect to {Endpoint}: {Reason}",
+                _settings.Name,
+                _settings.Endpoint,
+                ex.Message);
             throw;
         }
 
-        _log.Information("Link {Link} connected to {Endpoint}", _settings.Name, _settings.Endpoint);
+        _log.Information("Link {Link} connected to {Endpoint} over {Transport}", _settings.Name, _settings.Endpoint, stream is SslStream tls ? $"TLS ({tls.SslProtocol})" : "TCP");
         // On the pool, so no event is ever raised on the thread that awaited the connect.
-        _ = Task.Run(() => RunAsync(socket), CancellationToken.None);
+        _ = Task.Run(() => RunAsync(stream), CancellationToken.None);
     }
 
     public bool TrySend(byte[] message)
@@ -129,11 +150,10 @@ public sealed class TcpLinkTransport : ILinkTransport
             ? new Socket(ip.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }
             : new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
 
-    private async Task RunAsync(Socket socket)
+    private async Task RunAsync(Stream stream)
     {
         try
         {
-            var stream = new NetworkStream(socket, ownsSocket: true);
             await using (stream.ConfigureAwait(false))
             {
                 var reader = PipeReader.Create(stream);

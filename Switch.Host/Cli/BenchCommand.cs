@@ -5,7 +5,7 @@ using Switch.Traffic.Cli;
 
 namespace Switch.Host.Cli;
 
-/// <summary><c>bench [--terminals 50] [--warm-up 20s] [--duration 30s] [--rate 300] [--data data/bench]</c>: the end-to-end benchmark.</summary>
+/// <summary><c>bench [--terminals 50] [--warm-up 20s] [--duration 30s] [--rate 300] [--data data/bench] [--tls]</c>: the end-to-end benchmark.</summary>
 public static class BenchCommand
 {
     public static Command Create(TextWriter output, TextWriter errors)
@@ -15,9 +15,10 @@ public static class BenchCommand
         var duration = new Option<string>("--duration") { Description = "each measured run", DefaultValueFactory = _ => "30s" };
         var rate = new Option<double>("--rate") { Description = "the open-loop run's requests per second", DefaultValueFactory = _ => 300 };
         var data = new Option<string>("--data") { Description = "folder for the journals and results.md", DefaultValueFactory = _ => Path.Combine("data", "bench") };
+        var tls = new Option<bool>("--tls") { Description = "one path more: the in-memory journal with TLS on the terminal port" };
         var command = new Command("bench", "Measure the generator against the simulator, then through the switch with the in-memory and the SQLite journal.")
         {
-            terminals, warmUp, duration, rate, data,
+            terminals, warmUp, duration, rate, data, tls,
         };
         command.SetAction(async (result, cancellation) =>
         {
@@ -34,7 +35,7 @@ public static class BenchCommand
                 return ExitCodes.BadArguments;
             }
 
-            var options = new BenchmarkOptions(result.GetValue(data)!, result.GetValue(terminals), warm, measure, perSecond);
+            var options = new BenchmarkOptions(result.GetValue(data)!, result.GetValue(terminals), warm, measure, perSecond, result.GetValue(tls));
             var rows = await EndToEndBenchmark.RunAsync(options, Log.Logger, cancellation).ConfigureAwait(false);
             var table = EndToEndBenchmark.Table(rows, options);
             await File.WriteAllTextAsync(Path.Combine(options.DataDirectory, "results.md"), table, cancellation).ConfigureAwait(false);

@@ -27,7 +27,11 @@ public sealed record SwitchSettings(
     RiskSettings Risk,
     OfferCatalog Offers,
     IReadOnlyList<FeePlanSeed> FeePlans,
-    Actors.Routing.RoutingTable Routing);
+    Actors.Routing.RoutingTable Routing)
+{
+    /// <summary>TLS of the acquirer links that have it, by acquirer name.</summary>
+    public IReadOnlyDictionary<string, Tls.LinkTlsSettings> AcquirerTls { get; init; } = new Dictionary<string, Tls.LinkTlsSettings>();
+}
 
 /// <summary>Card entities (<c>switch.cards</c>).</summary>
 /// <param name="AskTimeout">How long a transaction waits for its card before answering 96.</param>
@@ -49,7 +53,11 @@ public sealed record TerminalListenerSettings(
     TimeSpan PassivateAfter,
     long MaxAmount,
     TerminalLimits Limits,
-    TimeSpan DrainTimeout);
+    TimeSpan DrainTimeout)
+{
+    /// <summary>TLS on the port (<c>tls</c>); null for plain TCP.</summary>
+    public Tls.TerminalTlsSettings? Tls { get; init; }
+}
 
 /// <summary>What the terminal port tolerates before it refuses or closes a connection (<c>switch.terminals</c>).</summary>
 /// <param name="MaxConnections">Connections open at once on this node.</param>

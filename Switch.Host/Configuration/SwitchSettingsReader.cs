@@ -14,8 +14,13 @@ public static class SwitchSettingsReader
     {
         ArgumentNullException.ThrowIfNull(config);
         var root = new ConfigReader(config, string.Empty).Child("switch");
-        var acquirers = root.Objects("acquirers").Select(ReadAcquirer).ToList();
+        var links = root.Objects("acquirers").Select(block => (Block: block, Settings: ReadAcquirer(block))).ToList();
+        var acquirers = links.Select(link => link.Settings).ToList();
         RequireUnique(acquirers.Select(a => a.Name), root.Key("acquirers"), "name");
+        var acquirerTls = links
+            .Select(link => (link.Settings.Name, Tls: TlsSettingsReader.ReadLink(link.Block, link.Settings.Endpoint)))
+            .Where(link => link.Tls is not null)
+            .ToDictionary(link => link.Name, link => link.Tls!, StringComparer.Ordinal);
         return new SwitchSettings(
             root.Int("node-id", 0, 9),
             ReadSecurity(root.Child("security")),
@@ -32,7 +37,10 @@ public static class SwitchSettingsReader
             RiskSettingsReader.Read(root.Child("risk")),
             OfferSettingsReader.Read(root),
             FeePlanSettingsReader.Read(root),
-            RoutingSettingsReader.Read(root.Child("routing"), [.. acquirers.Select(a => a.Name)]));
+            RoutingSettingsReader.Read(root.Child("routing"), [.. acquirers.Select(a => a.Name)]))
+        {
+            AcquirerTls = acquirerTls,
+        };
     }
 
     private static TerminalListenerSettings ReadTerminals(ConfigReader terminals) => new(
@@ -51,7 +59,10 @@ public static class SwitchSettingsReader
             terminals.Duration("idle-timeout"),
             terminals.Duration("frame-timeout"),
             terminals.Int("max-sign-ons-per-minute", 1, 1000)),
-        terminals.Duration("drain-timeout"));
+        terminals.Duration("drain-timeout"))
+    {
+        Tls = TlsSettingsReader.ReadTerminals(terminals),
+    };
 
     private static SecuritySettings ReadSecurity(ConfigReader security) => new(
         Key(security, "pan-token-key"),

@@ -4,6 +4,7 @@ using System.Text;
 using Serilog;
 using Switch.Host.Configuration;
 using Switch.Host.Hosting;
+using Switch.Host.Tls;
 using Switch.Traffic.Acquirer;
 using Switch.Traffic.Generator;
 
@@ -12,13 +13,16 @@ namespace Switch.Host.Demo;
 /// <summary>
 /// The same load, closed loop at the maximum and open loop at a fixed rate, on three paths: the
 /// generator straight against the acquirer simulator (the transport's ceiling on this machine),
-/// then through a node with the in-memory journal, then through a node with the SQLite journal.
+/// then through a node with the in-memory journal, then through a node with the SQLite journal;
+/// with <see cref="BenchmarkOptions.Tls"/>, last through a node with the in-memory journal and TLS
+/// on its terminal port (a certificate of a throwaway CA, which the generator trusts).
 /// </summary>
 public static class EndToEndBenchmark
 {
     public const string Ceiling = "generator → simulator";
     public const string InMemory = "switch, in-memory journal";
     public const string Sqlite = "switch, SQLite journal";
+    public const string InMemoryTls = "switch, in-memory journal, TLS terminals";
 
     public static async Task<IReadOnlyList<BenchmarkRow>> RunAsync(BenchmarkOptions options, ILogger log, CancellationToken cancellation)
     {
@@ -29,9 +33,19 @@ public static class EndToEndBenchmark
         {
             simulator.Start();
             var ceiling = await MeasureAsync(Ceiling, simulator.LocalEndPoint, options, log, cancellation).ConfigureAwait(false);
-            var inMemory = await ThroughNodeAsync(InMemory, SwitchConfiguration.Embedded("bench-inmem.conf"), simulator, options, log, cancellation).ConfigureAwait(false);
-            var sqlite = await ThroughNodeAsync(Sqlite, string.Empty, simulator, options, log, cancellation).ConfigureAwait(false);
-            return [ceiling, inMemory, sqlite];
+            var inMemory = await ThroughNodeAsync(InMemory, "in-memory", SwitchConfiguration.Embedded("bench-inmem.conf"), simulator, options, tls: null, log, cancellation).ConfigureAwait(false);
+            var sqlite = await ThroughNodeAsync(Sqlite, "sqlite", string.Empty, simulator, options, tls: null, log, cancellation).ConfigureAwait(false);
+            if (!options.Tls)
+            {
+                return [ceiling, inMemory, sqlite];
+            }
+
+            var directory = Path.Combine(options.DataDirectory, "in-memory-tls");
+            using var authority = new ThrowawayAuthority("Switch benchmark CA");
+            var overlay = SwitchConfiguration.Embedded("bench-inmem.conf") + "\n" + TlsOverlay(authority, directory);
+            var terminalTls = new ClientTlsOptions(ServerName: null, [authority.Certificate]);
+            var withTls = await ThroughNodeAsync(InMemoryTls, "in-memory-tls", overlay, simulator, options, terminalTls, log, cancellation).ConfigureAwait(false);
+            return [ceiling, inMemory, sqlite, withTls];
         }
     }
 
@@ -58,21 +72,33 @@ public static class EndToEndBenchmark
 
     private static string Millis(long micros) => string.Create(CultureInfo.InvariantCulture, $"{micros / 1000.0:0.0} ms");
 
-    private static async Task<BenchmarkRow> ThroughNodeAsync(string path, string extra, AcquirerSimulator simulator, BenchmarkOptions options, ILogger log, CancellationToken cancellation)
+    /// <summary>The terminal port's TLS with a server certificate for 127.0.0.1, written beside the node's journal.</summary>
+    private static string TlsOverlay(ThrowawayAuthority authority, string directory)
     {
-        var directory = Path.Combine(options.DataDirectory, extra.Length == 0 ? "sqlite" : "in-memory");
+        Directory.CreateDirectory(directory);
+        var certificateFile = Path.GetFullPath(Path.Combine(directory, "terminal-port.pem"));
+        var keyFile = Path.GetFullPath(Path.Combine(directory, "terminal-port.key"));
+        using var server = authority.IssueServer("localhost", "localhost", "127.0.0.1");
+        ThrowawayAuthority.WritePem(server, certificateFile, keyFile);
+        return $"switch.terminals.tls {{ enabled = on, certificate-file = \"{certificateFile}\", key-file = \"{keyFile}\" }}";
+    }
+
+    private static async Task<BenchmarkRow> ThroughNodeAsync(
+        string path, string folder, string extra, AcquirerSimulator simulator, BenchmarkOptions options, ClientTlsOptions? tls, ILogger log, CancellationToken cancellation)
+    {
+        var directory = Path.Combine(options.DataDirectory, folder);
         var config = SwitchConfiguration.Load([WorldOverlay.Write(directory, RunsPerPath * options.Terminals, [("acq-a", simulator.LocalEndPoint)], extra)]);
         var node = await SwitchNode.StartAsync(config, SwitchSettingsReader.Read(config), log, cancellation).ConfigureAwait(false);
         await using (node.ConfigureAwait(false))
         {
             await node.WaitForRouteAsync(acquirer: null, cancellation).ConfigureAwait(false);
-            return await MeasureAsync(path, node.TerminalEndPoint, options, log, cancellation).ConfigureAwait(false);
+            return await MeasureAsync(path, node.TerminalEndPoint, options, log, cancellation, tls).ConfigureAwait(false);
         }
     }
 
-    private static async Task<BenchmarkRow> MeasureAsync(string path, IPEndPoint target, BenchmarkOptions options, ILogger log, CancellationToken cancellation)
+    private static async Task<BenchmarkRow> MeasureAsync(string path, IPEndPoint target, BenchmarkOptions options, ILogger log, CancellationToken cancellation, ClientTlsOptions? tls = null)
     {
-        var load = new RunOptions { Target = target, Terminals = options.Terminals, Duration = options.Duration };
+        var load = new RunOptions { Target = target, Terminals = options.Terminals, Duration = options.Duration, Tls = tls };
         log.Information("Benchmark {Path}: warming up for {WarmUp}", path, options.WarmUp);
         await TrafficRun.RunAsync(load with { Duration = options.WarmUp }, log, cancellation).ConfigureAwait(false);
         var closed = await TrafficRun.RunAsync(load with { FirstTerminal = 1 + options.Terminals }, log, cancellation).ConfigureAwait(false);

@@ -78,7 +78,7 @@ public static class ActorSystemSetup
                 .AddStartup((system, _) => JoinSelfWithoutSeeds(system, settings.Cluster))
                 .WithActors((system, registry) =>
                 {
-                    acquirers = AcquirerWiring.Start(system, settings, new TcpLinkTransportFactory(log));
+                    acquirers = AcquirerWiring.Start(system, settings, new TcpLinkTransportFactory(log, settings.AcquirerTls));
                     registry.Register<AcquirerRouter>(acquirers.Router);
                 })
                 .WithRegistries(settings, directory, feePlans)

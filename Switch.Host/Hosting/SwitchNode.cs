@@ -62,11 +62,22 @@ public sealed class SwitchNode : IAsyncDisposable
         builder.Services.AddSerilog(log, dispose: false);
         ListenOptions? terminalListener = null;
         ListenOptions? adminListener = null;
+        if (settings.Terminals.Tls is not null)
+        {
+            // The slim builder leaves out what Kestrel's TLS middleware needs.
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        }
+
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(settings.Terminals.Listen, listen =>
             {
                 terminalListener = listen;
+                if (settings.Terminals.Tls is { } tls)
+                {
+                    TerminalTls.Use(listen, tls, settings.Terminals.Limits.MaxConnections, log);
+                }
+
                 // Resolved at the first connection, not when Kestrel is built: the terminal region
                 // exists only once the actor system has started.
                 listen.Run(connection => ServeTerminalAsync(connection, listen.ApplicationServices));

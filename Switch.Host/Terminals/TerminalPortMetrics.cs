@@ -23,7 +23,7 @@ public static class TerminalPortMetrics
         FormatErrorsName, "{message}", "Malformed but identifiable terminal messages, answered 30.");
 
     private static readonly Counter<long> RefusedConnections = SwitchMeter.Instance.CreateCounter<long>(
-        RefusedName, "{connection}", "Terminal connections closed as they arrived: reason node-limit or address-limit.");
+        RefusedName, "{connection}", "Terminal connections closed as they arrived: reason node-limit, address-limit or tls-handshake.");
 
     private static readonly Counter<long> ClosedForLimit = SwitchMeter.Instance.CreateCounter<long>(
         ClosedByLimitName, "{connection}", "Terminal connections closed for breaking a limit: reason idle, slow-frame or sign-on-flood.");

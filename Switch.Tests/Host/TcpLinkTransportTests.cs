@@ -287,7 +287,7 @@ public sealed class TcpLinkTransportTests
         await transport.ConnectAsync(timeout.Token);
     }
 
-    private static byte[] Purchase(IsoProfile profile, long amount, int stan) =>
+    internal static byte[] Purchase(IsoProfile profile, long amount, int stan) =>
         FramedClient.Build(profile, 200, (ref IsoMessageWriter w) =>
         {
             w.Write(2, "4761739001010010"u8);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using Switch.Protocol.Framing;
 using Switch.Protocol.Iso8583;
@@ -14,14 +15,14 @@ internal sealed class FramedClient : IAsyncDisposable
     private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(10);
 
     private readonly Socket _socket;
-    private readonly NetworkStream _stream;
+    private readonly Stream _stream;
     private readonly PipeReader _reader;
     private readonly FrameOptions _framing;
 
-    private FramedClient(Socket socket, FrameOptions framing, IsoProfile profile)
+    private FramedClient(Socket socket, FrameOptions framing, IsoProfile profile, Stream? stream = null)
     {
         _socket = socket;
-        _stream = new NetworkStream(socket, ownsSocket: true);
+        _stream = stream ?? new NetworkStream(socket, ownsSocket: true);
         _reader = PipeReader.Create(_stream);
         _framing = framing;
         Profile = profile;
@@ -34,6 +35,25 @@ internal sealed class FramedClient : IAsyncDisposable
         var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         await socket.ConnectAsync(endpoint);
         return new FramedClient(socket, framing ?? FrameOptions.Default, profile ?? Iso87.Ascii);
+    }
+
+    /// <summary>Connects and completes a TLS handshake with <paramref name="tls"/>; throws what the handshake threw.</summary>
+    public static async Task<FramedClient> ConnectTlsAsync(IPEndPoint endpoint, SslClientAuthenticationOptions tls)
+    {
+        var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync(endpoint);
+        var stream = new SslStream(new NetworkStream(socket, ownsSocket: true));
+        try
+        {
+            await stream.AuthenticateAsClientAsync(tls);
+        }
+        catch
+        {
+            await stream.DisposeAsync();
+            throw;
+        }
+
+        return new FramedClient(socket, FrameOptions.Default, Iso87.Ascii, stream);
     }
 
     /// <summary>Builds a message with <paramref name="build"/> and sends it as one frame.</summary>

@@ -31,10 +31,11 @@ internal sealed class TestNode : IAsyncDisposable
 
     public ActorSystem System => _node.System;
 
-    public static async Task<TestNode> StartAsync(NodeConfig config)
+    /// <param name="log">Where the node logs; nowhere when null.</param>
+    public static async Task<TestNode> StartAsync(NodeConfig config, Serilog.ILogger? log = null)
     {
         var hocon = SwitchConfiguration.Load([config.WriteOverlay()], _ => null);
-        var node = await SwitchNode.StartAsync(hocon, SwitchSettingsReader.Read(hocon), Logger.None);
+        var node = await SwitchNode.StartAsync(hocon, SwitchSettingsReader.Read(hocon), log ?? Logger.None);
         return new TestNode(node, config);
     }
 

@@ -48,8 +48,8 @@ public sealed class AcquirerSimulator : IAsyncDisposable
         _listener.Bind(_options.Listen);
         _listener.Listen(512);
         _accepting = AcceptAsync(_stopping.Token);
-        _log.Information("Acquirer simulator listening on {Endpoint} ({Profile}, {Header}, latency {Latency})",
-            LocalEndPoint, _options.Profile.Name, _options.Framing.Header, _options.Latency);
+        _log.Information("Acquirer simulator listening on {Endpoint} ({Transport}, {Profile}, {Header}, latency {Latency})",
+            LocalEndPoint, _options.Certificate is null ? "TCP" : $"TLS as {_options.Certificate.Subject}", _options.Profile.Name, _options.Framing.Header, _options.Latency);
     }
 
     /// <summary>Closes every link, as an acquirer restart would; the listener stays open.</summary>

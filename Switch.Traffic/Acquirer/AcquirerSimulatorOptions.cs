@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Switch.Protocol.Framing;
 using Switch.Protocol.Iso8583.Specs;
 
@@ -17,4 +18,6 @@ public sealed record AcquirerSimulatorOptions
     public TimeSpan LateAnswerDelay { get; init; } = TimeSpan.FromSeconds(10);
     /// <summary>JSON-lines file recording every message received; none when null.</summary>
     public string? LedgerPath { get; init; }
+    /// <summary>The certificate, with its private key, of a simulator that speaks TLS (1.2 or 1.3) to its links; plain TCP when null.</summary>
+    public X509Certificate2? Certificate { get; init; }
 }

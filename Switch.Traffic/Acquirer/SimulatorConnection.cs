@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Threading.Channels;
 using Serilog;
 using Switch.Protocol.Framing;
@@ -17,13 +19,16 @@ internal sealed class SimulatorConnection : IFrameHandler, IDisposable
     // The fields an acquirer echoes back, in order; 38 and 39 are its own.
     private static readonly int[] ResponseFields = [3, 4, 7, 11, 12, 13, 32, 37, 38, 39, 41, 42, 49, 70, 90];
 
+    // A link that has not finished its TLS handshake by then is closed.
+    private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(10);
+
     // 0xFFFF is a length beyond any frame limit in a binary header, and no digits in an ASCII one.
     private static readonly byte[] Garbage = [0xFF, 0xFF, 0x00, 0x13, 0x37, 0xFF, 0xFE, 0x0A];
 
     private readonly AcquirerSimulator _simulator;
     private readonly Socket _socket;
     private readonly ILogger _log;
-    private readonly NetworkStream _stream;
+    private readonly Stream _stream;
     // Written by the read loop and by late answers coming due.
     private readonly Channel<Outgoing> _answers = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ArrayBufferWriter<byte> _scratch = new(1024);
@@ -34,7 +39,8 @@ internal sealed class SimulatorConnection : IFrameHandler, IDisposable
         _simulator = simulator;
         _socket = socket;
         _log = log.ForContext("Peer", socket.RemoteEndPoint?.ToString());
-        _stream = new NetworkStream(socket, ownsSocket: true);
+        Stream stream = new NetworkStream(socket, ownsSocket: true);
+        _stream = simulator.Options.Certificate is null ? stream : new SslStream(stream, leaveInnerStreamOpen: false);
     }
 
     public void Close()
@@ -58,6 +64,11 @@ internal sealed class SimulatorConnection : IFrameHandler, IDisposable
     public async Task RunAsync(CancellationToken stopping)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, _closing.Token);
+        if (_stream is SslStream tls && !await HandshakeAsync(tls, linked.Token).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var reader = PipeReader.Create(_stream);
         var writer = PipeWriter.Create(_stream);
         var sending = SendAsync(writer, linked.Token);
@@ -80,6 +91,28 @@ internal sealed class SimulatorConnection : IFrameHandler, IDisposable
             await sending.ConfigureAwait(false);
             await reader.CompleteAsync().ConfigureAwait(false);
             await writer.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> HandshakeAsync(SslStream tls, CancellationToken closing)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(closing);
+        timeout.CancelAfter(HandshakeTimeout);
+        try
+        {
+            await tls.AuthenticateAsServerAsync(
+                new SslServerAuthenticationOptions
+                {
+                    ServerCertificate = _simulator.Options.Certificate,
+                    EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+                },
+                timeout.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is AuthenticationException or IOException or OperationCanceledException)
+        {
+            _log.Warning("TLS handshake with a link failed: {Reason}", ex.Message);
+            return false;
         }
     }
 

@@ -6,7 +6,7 @@ using Switch.Traffic.Acquirer;
 
 namespace Switch.Traffic.Cli;
 
-/// <summary><c>acquirer --listen HOST:PORT [--ledger FILE] [--latency-ms N] ...</c>: runs a simulated acquirer until stopped.</summary>
+/// <summary><c>acquirer --listen HOST:PORT [--ledger FILE] [--latency-ms N] [--tls-cert FILE --tls-key FILE | --tls-pfx FILE] ...</c>: runs a simulated acquirer until stopped.</summary>
 internal static class AcquirerCommand
 {
     public static Command Create()
@@ -20,16 +20,27 @@ internal static class AcquirerCommand
         var drop = new Option<double>("--drop-rate") { Description = "share of requests never answered (0..1)", DefaultValueFactory = _ => 0.0 };
         var disconnect = new Option<double>("--disconnect-rate") { Description = "share of requests that drop the link (0..1)", DefaultValueFactory = _ => 0.0 };
         var seed = new Option<int>("--seed") { Description = "seed of the fault and approval draws", DefaultValueFactory = _ => 8583 };
+        var tls = new ServerCertificateArguments();
 
         var command = new Command("acquirer", "Run a simulated acquirer host that answers the switch's links.")
         {
             listen, ledger, latency, profile, header, approval, drop, disconnect, seed,
         };
+        foreach (var option in tls.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (result, cancellation) =>
         {
             if (!Endpoints.TryParse(result.GetValue(listen)!, out var endpoint))
             {
                 return Usage.Fail($"--listen: '{result.GetValue(listen)}' is not HOST:PORT");
+            }
+
+            if (!tls.TryRead(result, out var certificate, out var failure))
+            {
+                return Usage.Fail(failure);
             }
 
             AcquirerSimulatorOptions options;
@@ -43,6 +54,7 @@ internal static class AcquirerCommand
                     Profile = IsoProfiles.Get(result.GetValue(profile)!),
                     Framing = new FrameOptions(result.GetValue(header)),
                     Rules = new ResponseRules(result.GetValue(approval), result.GetValue(drop), result.GetValue(disconnect), result.GetValue(seed)),
+                    Certificate = certificate,
                 };
             }
             catch (Exception ex) when (ex is ArgumentException or ProfileDefinitionException)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Serilog;
 using Spectre.Console;
 using Switch.Protocol.Framing;
@@ -12,7 +14,8 @@ namespace Switch.Traffic.Cli;
 
 /// <summary>
 /// <c>run --target HOST:PORT --terminals N [--rate TPS | --closed-loop] --duration 60s --report DIR
-/// [--mix ... --admin URL --admin-token T --sms-listen HOST:PORT]</c>: one generator run, after the
+/// [--mix ... --admin URL --admin-token T --sms-listen HOST:PORT] [--tls [--tls-ca FILE] [--tls-server-name NAME]]</c>:
+/// one generator run, after the
 /// SMS sink is up and the admin API has what the run needs.
 /// </summary>
 internal static class RunCommand
@@ -39,11 +42,14 @@ internal static class RunCommand
         var header = new Option<LengthHeader>("--length-header") { Description = "binary2 or ascii4", DefaultValueFactory = _ => LengthHeader.Binary2 };
         var mid = new Option<string>("--mid") { Description = "merchant id, field 42", DefaultValueFactory = _ => RunOptions.DefaultMid };
         var report = new Option<string>("--report") { Description = "directory for report.json, report.html and summary.txt", Required = true };
+        var tls = new Option<bool>("--tls") { Description = "the terminals speak TLS (1.2 or 1.3) to the target" };
+        var tlsCa = new Option<string?>("--tls-ca") { Description = "with --tls: PEM CA certificates the switch's must chain to (default: the system's store)" };
+        var tlsServerName = new Option<string?>("--tls-server-name") { Description = "with --tls: the name the switch's certificate must carry (default: the target's address)" };
         var scenarioArguments = new ScenarioArguments();
 
         var command = new Command("run", "Run simulated terminals against a switch and write a traffic report.")
         {
-            target, terminals, rate, closedLoop, pipeline, duration, rampUp, firstTerminal, amount, timeout, profile, header, mid, report,
+            target, terminals, rate, closedLoop, pipeline, duration, rampUp, firstTerminal, amount, timeout, profile, header, mid, report, tls, tlsCa, tlsServerName,
         };
         foreach (var option in scenarioArguments.All)
         {
@@ -74,6 +80,11 @@ internal static class RunCommand
                 return Usage.Fail($"--profile: unknown profile '{result.GetValue(profile)}' (known: {Iso87.AsciiName}, {Iso87.BinaryName})");
             }
 
+            if (!TryTls(result.GetValue(tls), result.GetValue(tlsCa), result.GetValue(tlsServerName), out var clientTls, out var tlsFailure))
+            {
+                return Usage.Fail(tlsFailure);
+            }
+
             var options = new RunOptions
             {
                 Target = endpoint,
@@ -88,6 +99,7 @@ internal static class RunCommand
                 Profile = isoProfile,
                 Framing = new FrameOptions(result.GetValue(header)),
                 Mid = result.GetValue(mid)!,
+                Tls = clientTls,
             };
             if (!scenarioArguments.TryRead(result, options, out var setup, out var scenarioFailure))
             {
@@ -169,6 +181,41 @@ internal static class RunCommand
                 await sink.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    private static bool TryTls(bool on, string? caFile, string? serverName, out ClientTlsOptions? tls, out string failure)
+    {
+        tls = null;
+        failure = string.Empty;
+        if (!on)
+        {
+            failure = "--tls-ca, --tls-server-name: only with --tls";
+            return caFile is null && serverName is null;
+        }
+
+        X509Certificate2Collection? trusted = null;
+        if (caFile is not null)
+        {
+            trusted = [];
+            try
+            {
+                trusted.ImportFromPemFile(caFile);
+            }
+            catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
+            {
+                failure = $"--tls-ca: cannot read '{caFile}': {ex.Message}";
+                return false;
+            }
+
+            if (trusted.Count == 0)
+            {
+                failure = $"--tls-ca: '{caFile}' holds no PEM certificate";
+                return false;
+            }
+        }
+
+        tls = new ClientTlsOptions(serverName, trusted);
+        return true;
     }
 
     private static bool TryDuration(string? text, string option, out TimeSpan duration, out string failure)

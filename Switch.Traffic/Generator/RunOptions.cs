@@ -35,6 +35,8 @@ public sealed record RunOptions
     public IRequestFactory? Requests { get; init; }
     /// <summary>A scenario mix: terminals run flows (challenges, reversals, declines) instead of <see cref="Requests"/>.</summary>
     public ScenarioOptions? Scenarios { get; init; }
+    /// <summary>The terminals speak TLS to the target; plain TCP when null.</summary>
+    public ClientTlsOptions? Tls { get; init; }
 
     public bool ClosedLoop => Rate is null;
 

@@ -6,7 +6,7 @@ namespace Switch.Traffic.Generator;
 /// <summary>
 /// A terminal's outgoing bytes. Frames are written straight into it and sent without blocking:
 /// what the socket does not take now waits for the next flush, so one slow peer never stalls the
-/// scheduler that feeds every terminal.
+/// scheduler that feeds every terminal. Over TLS a flush moves it all to the wire's own write.
 /// </summary>
 internal sealed class SendBuffer : IBufferWriter<byte>
 {
@@ -56,6 +56,20 @@ internal sealed class SendBuffer : IBufferWriter<byte>
             _buffer.AsSpan(sent, _length - sent).CopyTo(_buffer);
             _length -= sent;
         }
+    }
+
+    /// <summary>Moves every byte written into <paramref name="target"/> (grown when too small) and returns how many.</summary>
+    public int MoveTo(ref byte[] target)
+    {
+        var length = _length;
+        if (target.Length < length)
+        {
+            target = new byte[Math.Max(length, target.Length * 2)];
+        }
+
+        _buffer.AsSpan(0, length).CopyTo(target);
+        _length = 0;
+        return length;
     }
 
     private void Reserve(int sizeHint)

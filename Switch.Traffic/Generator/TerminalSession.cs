@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using Serilog;
 using Switch.Protocol.Framing;
 using Switch.Protocol.Iso8583;
@@ -28,7 +29,7 @@ internal sealed class TerminalSession : IAsyncDisposable, IFlowSender
     private readonly IRequestFactory _requests;
     private readonly ILogger _log;
     private readonly long _timeoutMicros;
-    private readonly Socket _socket;
+    private readonly TerminalWire _wire;
     private readonly SendBuffer _output;
     private readonly Lock _sending = new();
     private readonly OutstandingRequests _outstanding;
@@ -52,7 +53,7 @@ internal sealed class TerminalSession : IAsyncDisposable, IFlowSender
         Tid = options.Tid(index);
         _log = log.ForContext(nameof(Tid), Tid);
         _timeoutMicros = RunClock.ToMicros(options.Timeout);
-        _socket = new Socket(options.Target.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        _wire = TerminalWire.For(options, Flush, Lose);
         _output = new SendBuffer(2 * (options.Framing.HeaderBytes + options.Framing.MaxFrame));
         var requestsPerFlow = flows is null ? 1 : options.Scenarios!.Mix.MaxRequestsPerFlow;
         _outstanding = new OutstandingRequests(Capacity(options) * requestsPerFlow, firstStan: SignOnStan + 1, withFlows: flows is not null);
@@ -79,15 +80,19 @@ internal sealed class TerminalSession : IAsyncDisposable, IFlowSender
         timeout.CancelAfter(_options.Timeout);
         try
         {
-            await _socket.ConnectAsync(_options.Target, timeout.Token).ConfigureAwait(false);
+            await _wire.ConnectAsync(timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException or AuthenticationException or IOException)
         {
-            return Refused(ex is SocketException socket ? $"cannot connect: {socket.SocketErrorCode}" : "cannot connect within the timeout");
+            return Refused(ex switch
+            {
+                SocketException socket => $"cannot connect: {socket.SocketErrorCode}",
+                OperationCanceledException => "cannot connect within the timeout",
+                _ => $"TLS handshake failed: {ex.Message}",
+            });
         }
 
         _recorder.Connected();
-        _socket.Blocking = false;
         _receiving = ReceiveAsync();
         SendSignOn();
         string? refusal;
@@ -165,7 +170,7 @@ internal sealed class TerminalSession : IAsyncDisposable, IFlowSender
 
             try
             {
-                _output.FlushTo(_socket);
+                _wire.Flush(_output);
             }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
             {
@@ -202,18 +207,8 @@ internal sealed class TerminalSession : IAsyncDisposable, IFlowSender
     public async ValueTask DisposeAsync()
     {
         ExpireRemaining();
-        try
-        {
-            // A terminal that logs off closes with a FIN; a plain dispose of a socket with a read
-            // pending resets the connection, which the switch logs as a dropped terminal.
-            _socket.Shutdown(SocketShutdown.Both);
-        }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-        {
-            // Already closed by the switch or by a failed sign-on: nothing left to say goodbye on.
-        }
-
-        _socket.Dispose();
+        _wire.Shutdown();
+        _wire.Dispose();
         await _receiving.ConfigureAwait(false);
         if (_flows is not null)
         {
@@ -251,7 +246,7 @@ internal sealed class TerminalSession : IAsyncDisposable, IFlowSender
             _closed = true;
         }
 
-        _socket.Dispose();
+        _wire.Dispose();
         return false;
     }
 
@@ -325,7 +320,7 @@ internal sealed class TerminalSession : IAsyncDisposable, IFlowSender
             _log.Warning("Terminal {Tid} lost its connection ({Reason}); {Lost} requests were outstanding", Tid, reason, lost);
         }
 
-        _socket.Dispose();
+        _wire.Dispose();
     }
 
     private async Task ReceiveAsync()
@@ -337,7 +332,7 @@ internal sealed class TerminalSession : IAsyncDisposable, IFlowSender
         {
             while (true)
             {
-                var received = await _socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None).ConfigureAwait(false);
+                var received = await _wire.ReceiveAsync(buffer.AsMemory(filled)).ConfigureAwait(false);
                 if (received == 0)
                 {
                     Lose("the peer closed the connection");
@@ -355,7 +350,7 @@ internal sealed class TerminalSession : IAsyncDisposable, IFlowSender
                 Refill();
             }
         }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or IOException)
         {
             Lose(ex.Message);
         }
