@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Switch.Actors.Registry;
+using Switch.Actors.Terminals.Keys;
 
 namespace Switch.Actors.Terminals;
 
@@ -33,6 +34,9 @@ public sealed class TerminalDirectory
 
     public bool TryFindMerchant(string mid, out Merchant merchant) => Volatile.Read(ref _view).MerchantByMid.TryGetValue(mid, out merchant!);
 
+    /// <summary>The terminal's sealed master key: a terminal that has one must MAC its financial messages.</summary>
+    public bool TryFindKey(string tid, out SealedTerminalKey key) => Volatile.Read(ref _view).KeyByTerminal.TryGetValue(tid, out key!);
+
     /// <summary>
     /// Replaces the whole registry. A terminal naming a merchant not among <paramref name="merchants"/>,
     /// or an id given twice, is refused (<see cref="ArgumentException"/>) and nothing changes.
@@ -46,13 +50,20 @@ public sealed class TerminalDirectory
             t => t.Tid,
             t => byMid.TryGetValue(t.Mid, out var merchant) ? merchant : throw new ArgumentException($"terminal {t.Tid} names unknown merchant {t.Mid}", nameof(terminals)),
             StringComparer.Ordinal);
+        var keys = terminals.Where(t => t.Key is not null).ToFrozenDictionary(t => t.Tid, t => t.Key!, StringComparer.Ordinal);
         // Volatile: a reader on another core that sees the new view sees it fully built.
-        Volatile.Write(ref _view, new View(byMid, byTerminal));
+        Volatile.Write(ref _view, new View(byMid, byTerminal, keys));
         _published.TrySetResult();
     }
 
-    private sealed record View(FrozenDictionary<string, Merchant> MerchantByMid, FrozenDictionary<string, Merchant> MerchantByTerminal)
+    private sealed record View(
+        FrozenDictionary<string, Merchant> MerchantByMid,
+        FrozenDictionary<string, Merchant> MerchantByTerminal,
+        FrozenDictionary<string, SealedTerminalKey> KeyByTerminal)
     {
-        public static View Empty { get; } = new(FrozenDictionary<string, Merchant>.Empty, FrozenDictionary<string, Merchant>.Empty);
+        public static View Empty { get; } = new(
+            FrozenDictionary<string, Merchant>.Empty,
+            FrozenDictionary<string, Merchant>.Empty,
+            FrozenDictionary<string, SealedTerminalKey>.Empty);
     }
 }

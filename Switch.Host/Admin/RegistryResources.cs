@@ -18,5 +18,5 @@ public sealed record MerchantResource(string Mid, string Name, string Mcc, strin
     }
 }
 
-/// <summary>A terminal as the admin API shows it.</summary>
-public sealed record TerminalResource(string Tid, string Mid);
+/// <summary>A terminal as the admin API shows it: never its master key, only the key's check value (null without one).</summary>
+public sealed record TerminalResource(string Tid, string Mid, string? KeyCheckValue);

@@ -14,6 +14,7 @@ using Switch.Actors.Cards.Challenges;
 using Switch.Actors.Fees;
 using Switch.Actors.Risk;
 using Switch.Actors.Registry;
+using Switch.Actors.Terminals.Keys;
 using Switch.Actors.Serialization;
 using Switch.Actors.Terminals;
 using Switch.Actors.Transactions;
@@ -51,6 +52,9 @@ public static class ActorSystemSetup
         // Published by the fee-plan registry once it has recovered; read by transactions and the admin API.
         var feePlans = new FeePlanDirectory();
         services.AddSingleton(feePlans);
+        // Seals terminals' master keys: the registry's seed here, the admin API's PUTs, the entities' sign-ons.
+        var keyCipher = new TerminalKeyCipher(settings.Security.TerminalKeyEncryptionKey);
+        services.AddSingleton(keyCipher);
         return services.AddAkka(SystemName, builder =>
         {
             if (JournalConfiguration.ConnectionSetup(settings.Journal) is { } connectionSetup)
@@ -82,7 +86,7 @@ public static class ActorSystemSetup
                     acquirers = AcquirerWiring.Start(system, settings, new TcpLinkTransportFactory(log));
                     registry.Register<AcquirerRouter>(acquirers.Router);
                 })
-                .WithActors((system, registry) => registry.Register<MerchantRegistry>(StartRegistry(system, settings.Registry, directory)))
+                .WithActors((system, registry) => registry.Register<MerchantRegistry>(StartRegistry(system, settings.Registry, directory, keyCipher)))
                 .WithActors((system, registry) => registry.Register<FeePlanRegistry>(StartFeePlans(system, settings.FeePlans, feePlans)))
                 .WithShardRegion<CardRegion>(
                     "card",
@@ -105,7 +109,7 @@ public static class ActorSystemSetup
                     "terminal",
                     (system, registry) =>
                     {
-                        var entities = TerminalSettings(settings, acquirers ?? throw new InvalidOperationException("the acquirers start before the terminal region"), registry.Get<CardRegion>(), directory, feePlans, system);
+                        var entities = TerminalSettings(settings, acquirers ?? throw new InvalidOperationException("the acquirers start before the terminal region"), registry.Get<CardRegion>(), directory, feePlans, keyCipher, system);
                         return tid => TerminalActor.Props(tid, entities);
                     },
                     new TerminalMessageExtractor(),
@@ -127,16 +131,20 @@ public static class ActorSystemSetup
     /// The registry's one writer on this node. Journaled, so when its journal fails it stops; a backoff
     /// supervisor starts it again (recovering the registry) instead of hammering a database that is down.
     /// </summary>
-    private static IActorRef StartRegistry(ActorSystem system, RegistrySettings registry, TerminalDirectory directory) =>
+    private static IActorRef StartRegistry(ActorSystem system, RegistrySettings registry, TerminalDirectory directory, TerminalKeyCipher keyCipher) =>
         system.ActorOf(
             BackoffSupervisor.Props(Backoff.OnStop(
-                RegistryActor.Props(new RegistrySeed(registry.Merchants, registry.Terminals), directory),
+                RegistryActor.Props(new RegistrySeed(registry.Merchants, SealMasterKeys(registry, keyCipher)), directory),
                 childName: RegistryActor.Id,
                 minBackoff: TimeSpan.FromSeconds(1),
                 maxBackoff: TimeSpan.FromSeconds(30),
                 randomFactor: 0.2,
                 maxNrOfRetries: -1)),
             RegistryActor.Id);
+
+    /// <summary>The configuration's master keys, sealed: the registry never holds one in clear.</summary>
+    private static List<TerminalRegistration> SealMasterKeys(RegistrySettings registry, TerminalKeyCipher keyCipher) =>
+        [.. registry.Terminals.Select(t => registry.MasterKeys?.TryGetValue(t.Tid, out var key) == true ? t with { Key = keyCipher.Seal(t.Tid, key) } : t)];
 
     /// <summary>The fee plans' one writer on this node, restarted with backoff as the registry is.</summary>
     private static IActorRef StartFeePlans(ActorSystem system, IReadOnlyList<FeePlanSeed> seed, FeePlanDirectory directory) =>
@@ -160,7 +168,7 @@ public static class ActorSystemSetup
         settings.Challenge.SmsText,
         settings.Cards.PassivateAfter);
 
-    private static TerminalEntitySettings TerminalSettings(SwitchSettings settings, AcquirerWiring acquirers, IActorRef cards, TerminalDirectory directory, FeePlanDirectory feePlans, ActorSystem system)
+    private static TerminalEntitySettings TerminalSettings(SwitchSettings settings, AcquirerWiring acquirers, IActorRef cards, TerminalDirectory directory, FeePlanDirectory feePlans, TerminalKeyCipher keyCipher, ActorSystem system)
     {
         var terminals = settings.Terminals;
         var rrns = new RrnGenerator(settings.NodeId);
@@ -184,7 +192,8 @@ public static class ActorSystemSetup
             acquirers.ReversalQueue,
             ReversalWindow: terminals.ReversalWindow,
             ReversalMemoryLimit: terminals.ReversalMemory,
-            DuplicateMemoryLimit: terminals.DuplicateMemory);
+            DuplicateMemoryLimit: terminals.DuplicateMemory,
+            KeyCipher: keyCipher);
     }
 
     /// <summary>With no seed nodes the node forms a cluster of its own (any listen port, even 0).</summary>
