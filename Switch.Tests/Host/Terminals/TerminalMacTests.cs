@@ -20,9 +20,21 @@ public sealed class TerminalMacTests : IAsyncLifetime
 
     private TestNode Node => _node ?? throw new InvalidOperationException("the node has not started");
 
+    /// <summary>The world's node with a registry of its own: T0000011 to T0000016 without keys, T0000017 with one from the configuration.</summary>
+    private NodeConfig Config => field ??= new NodeConfig(_world.Config.DatabasePath)
+    {
+        Acquirers = { (_world.Name, _world.EndPoint) },
+        Extra = $$"""
+            switch.registry.terminals = [
+            {{string.Join(",\n", Enumerable.Range(11, 6).Select(n => $"  {{ tid = \"{NodeConfig.Tid(n)}\", mid = \"{NodeConfig.Mid}\" }}"))}},
+              { tid = "{{NodeConfig.Tid(17)}}", mid = "{{NodeConfig.Mid}}", master-key = "{{MacTerminal.MasterKeyHex}}" }
+            ]
+            """,
+    };
+
     public async Task InitializeAsync()
     {
-        _node = await TestNode.StartAsync(_world.Config);
+        _node = await TestNode.StartAsync(Config);
         await _node.WaitForRouteAsync(_world.Name);
     }
 
@@ -145,12 +157,27 @@ public sealed class TerminalMacTests : IAsyncLifetime
         var stopped = Node;
         _node = null;
         await stopped.DisposeAsync();
-        _node = await TestNode.StartAsync(_world.Config);
+        _node = await TestNode.StartAsync(Config);
         await _node.WaitForRouteAsync(_world.Name);
 
         await using var again = await FramedClient.ConnectAsync(Node.TerminalEndPoint);
         await again.SendRawAsync(mac.Sign(TerminalMessages.Purchase(tid, stan: 3, amount: 1700)));
         var answer = await again.ReceiveMessageAsync(TimeSpan.FromSeconds(15));
+        Assert.Equal("00", answer[39]);
+        Assert.Equal(MacVerdict.Valid, mac.Verify(answer));
+    }
+
+    [Fact]
+    public async Task A_master_key_from_the_configuration_is_sealed_at_start_and_serves_like_one_put_through_the_api()
+    {
+        var tid = NodeConfig.Tid(17);
+        Assert.Contains("\"keyCheckValue\":\"7AD386\"", await Node.Admin.GetStringAsync(new Uri($"/api/terminals/{tid}", UriKind.Relative)), StringComparison.Ordinal);
+        using var mac = new MacTerminal();
+        await using var client = await SignedOnAsync(tid, mac);
+
+        await client.SendRawAsync(mac.Sign(TerminalMessages.Purchase(tid, stan: 2, amount: 1900)));
+
+        var answer = await client.ReceiveMessageAsync();
         Assert.Equal("00", answer[39]);
         Assert.Equal(MacVerdict.Valid, mac.Verify(answer));
     }
