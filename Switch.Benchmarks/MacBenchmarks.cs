@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using BenchmarkDotNet.Attributes;
 using Switch.Protocol.Iso8583;
 using Switch.Protocol.Iso8583.Specs;
@@ -11,6 +12,7 @@ namespace Switch.Benchmarks;
 /// derivation at sign-on.
 /// </summary>
 [MemoryDiagnoser]
+[SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet disposes the key in GlobalCleanup.")]
 public class MacBenchmarks
 {
     private static readonly byte[] Master = Convert.FromHexString("2b7e151628aed2a6abf7158809cf4f3c");

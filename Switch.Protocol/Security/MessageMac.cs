@@ -56,39 +56,40 @@ public static class MessageMac
     /// </summary>
     public static byte[] Append(ReadOnlySpan<byte> message, IsoProfile profile, AesCmac key)
     {
-        ArgumentNullException.ThrowIfNull(key);
         var parsed = IsoMessage.Parse(message, profile);
-        var field = FieldOf(in parsed);
-        if (parsed.Has(field))
-        {
-            throw new ArgumentException($"the message already carries field {field}", nameof(message));
-        }
-
-        var spec = profile[field] ?? throw new ArgumentException($"profile {profile.Name} has no field {field}", nameof(profile));
-        var signed = new byte[message.Length + spec.WireBytes(Length)];
+        var signed = new byte[message.Length + WireBytes(profile, FieldOf(in parsed))];
         message.CopyTo(signed);
-        SetBit(signed, profile, field);
-        Sign(signed, message.Length, spec, key);
+        AppendInPlace(signed, message.Length, profile, key);
         return signed;
     }
 
     /// <summary>
-    /// Writes the MAC into a message built with a placeholder as its MAC field (8 bytes of anything,
-    /// written last): the value is overwritten in place.
+    /// As <see cref="Append"/>, in place: the message is the first <paramref name="length"/> bytes of
+    /// <paramref name="buffer"/>, which must have room for the MAC after it. Returns the new length.
     /// </summary>
-    public static void SignInPlace(Span<byte> message, IsoProfile profile, AesCmac key)
+    public static int AppendInPlace(Span<byte> buffer, int length, IsoProfile profile, AesCmac key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var parsed = IsoMessage.Parse(message, profile);
+        var parsed = IsoMessage.Parse(buffer[..length], profile);
         var field = FieldOf(in parsed);
-        if (!parsed.Has(field))
+        if (parsed.Has(field))
         {
-            throw new ArgumentException($"the message has no field {field} to sign into", nameof(message));
+            throw new ArgumentException($"the message already carries field {field}", nameof(buffer));
         }
 
-        parsed.Bytes.Overlaps(parsed.Raw(field), out var offset);
-        Sign(message, offset, profile[field]!, key);
+        var signedLength = length + WireBytes(profile, field);
+        if (buffer.Length < signedLength)
+        {
+            throw new ArgumentException($"the buffer has no room for the MAC after {length} bytes", nameof(buffer));
+        }
+
+        SetBit(buffer, profile, field);
+        Sign(buffer[..signedLength], length, profile[field]!, key);
+        return signedLength;
     }
+
+    private static int WireBytes(IsoProfile profile, int field) =>
+        (profile[field] ?? throw new ArgumentException($"profile {profile.Name} has no field {field}", nameof(profile))).WireBytes(Length);
 
     private static void Sign(Span<byte> message, int macOffset, FieldSpec spec, AesCmac key)
     {

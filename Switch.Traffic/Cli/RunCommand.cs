@@ -39,11 +39,12 @@ internal static class RunCommand
         var header = new Option<LengthHeader>("--length-header") { Description = "binary2 or ascii4", DefaultValueFactory = _ => LengthHeader.Binary2 };
         var mid = new Option<string>("--mid") { Description = "merchant id, field 42", DefaultValueFactory = _ => RunOptions.DefaultMid };
         var report = new Option<string>("--report") { Description = "directory for report.json, report.html and summary.txt", Required = true };
+        var mac = new Option<bool>("--mac") { Description = "terminals get master keys through --admin, sign on to a session key and MAC every request" };
         var scenarioArguments = new ScenarioArguments();
 
         var command = new Command("run", "Run simulated terminals against a switch and write a traffic report.")
         {
-            target, terminals, rate, closedLoop, pipeline, duration, rampUp, firstTerminal, amount, timeout, profile, header, mid, report,
+            target, terminals, rate, closedLoop, pipeline, duration, rampUp, firstTerminal, amount, timeout, profile, header, mid, report, mac,
         };
         foreach (var option in scenarioArguments.All)
         {
@@ -88,10 +89,16 @@ internal static class RunCommand
                 Profile = isoProfile,
                 Framing = new FrameOptions(result.GetValue(header)),
                 Mid = result.GetValue(mid)!,
+                Mac = result.GetValue(mac),
             };
             if (!scenarioArguments.TryRead(result, options, out var setup, out var scenarioFailure))
             {
                 return Usage.Fail(scenarioFailure);
+            }
+
+            if (options.Mac && setup.Admin is null)
+            {
+                return Usage.Fail("--mac: needs --admin and --admin-token, through which the terminals' master keys are put");
             }
 
             options = options with { Scenarios = setup.Scenarios };

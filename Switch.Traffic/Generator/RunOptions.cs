@@ -35,6 +35,12 @@ public sealed record RunOptions
     public IRequestFactory? Requests { get; init; }
     /// <summary>A scenario mix: terminals run flows (challenges, reversals, declines) instead of <see cref="Requests"/>.</summary>
     public ScenarioOptions? Scenarios { get; init; }
+    /// <summary>
+    /// Terminals authenticate with a MAC: each has a master key (<see cref="RunMasterKeys"/>, put by
+    /// provisioning), takes its session key from the sign-on answer, MACs every request and checks
+    /// the MAC of every answer.
+    /// </summary>
+    public bool Mac { get; init; }
 
     public bool ClosedLoop => Rate is null;
 

@@ -79,17 +79,19 @@ public sealed class MessageMacTests : IDisposable
     }
 
     [Fact]
-    public void Signing_in_place_overwrites_a_placeholder_with_what_append_writes()
+    public void Appending_in_place_writes_what_append_writes_and_needs_the_room()
     {
-        var withPlaceholder = FramedClient.Build(Iso87.Ascii, 200, (ref IsoMessageWriter w) =>
-        {
-            WritePurchase(ref w);
-            w.Write(64, new byte[8]);
-        });
+        var purchase = Purchase(Iso87.Ascii);
+        var buffer = new byte[purchase.Length + 16];
+        purchase.CopyTo(buffer, 0);
 
-        MessageMac.SignInPlace(withPlaceholder, Iso87.Ascii, _key);
+        var length = MessageMac.AppendInPlace(buffer, purchase.Length, Iso87.Ascii, _key);
 
-        Assert.Equal(MessageMac.Append(Purchase(Iso87.Ascii), Iso87.Ascii, _key), withPlaceholder);
+        Assert.Equal(MessageMac.Append(purchase, Iso87.Ascii, _key), buffer.AsSpan(0, length).ToArray());
+        var tooSmall = new byte[purchase.Length + 15];
+        purchase.CopyTo(tooSmall, 0);
+        Assert.Throws<ArgumentException>(() => MessageMac.AppendInPlace(tooSmall, purchase.Length, Iso87.Ascii, _key));
+        Assert.Equal(purchase, tooSmall.AsSpan(0, purchase.Length).ToArray());
     }
 
     [Fact]
