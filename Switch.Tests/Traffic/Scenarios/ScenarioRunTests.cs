@@ -74,7 +74,6 @@ public sealed class ScenarioRunTests : IAsyncLifetime
     public async Task A_mac_run_puts_master_keys_and_every_request_and_answer_carries_a_mac_that_verifies()
     {
         var options = Options("purchase=3,reversal=1", terminals: 2) with { Rate = 20, Duration = TimeSpan.FromSeconds(2), Mac = true, FirstTerminal = 41 };
-        using var failures = new ReasonCounts(Switch.Actors.Terminals.Keys.TerminalMacMetrics.FailuresName);
         using (var admin = Admin())
         {
             await Provisioner.ProvisionAsync(admin, options, feePlan: null, Logger.None, CancellationToken.None);
@@ -85,9 +84,9 @@ public sealed class ScenarioRunTests : IAsyncLifetime
         Assert.Equal(2, results.SignedOn);
         Assert.Equal(0, results.Errors);
         Assert.True(results.Completed > 0);
+        // Every answer 00: the switch checked every request's MAC (a failed check is answered 63).
         Assert.Equal(results.Completed, results.ResponseCodes["00"]);
         Assert.Equal(0, results.MacFailures);
-        Assert.Equal(0, failures["wrong"] + failures["missing"] + failures["no-session"]);
         Assert.Contains(_simulator.Ledger.Entries, e => e.Tid == "T0000041" && e.Mti == "0200");
         Assert.Equal(JsonValueKind.String, (await GetAsync("/api/terminals/T0000041")).GetProperty("keyCheckValue").ValueKind);
         Assert.Equal(0, JsonDocument.Parse(ReportWriter.Json(results)).RootElement.GetProperty("macFailures").GetInt64());
