@@ -104,11 +104,16 @@ public sealed class RegistryActor : ReceivePersistentActor
         }
 
         var created = !_state.TryGetTerminal(terminal.Tid, out var before);
+        if (command.KeepKey)
+        {
+            terminal = terminal with { Key = created ? null : before.Key };
+        }
+
         Persist(RegistryEvents.Registered(terminal, NowUnixMs), registered =>
         {
             _state.Apply(registered);
             Publish();
-            _log.Info("Registry: terminal {0} registered to merchant {1} (before: {2})", terminal.Tid, terminal.Mid, created ? "not registered" : before.Mid);
+            _log.Info("Registry: terminal {0} registered to merchant {1} (before: {2}; master key check value: {3})", terminal.Tid, terminal.Mid, created ? "not registered" : before.Mid, terminal.Key?.CheckValue ?? "none");
             Sender.Tell(new TerminalStored(terminal, created));
             SnapshotWhenDue();
         });

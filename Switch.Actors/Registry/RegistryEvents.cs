@@ -1,4 +1,6 @@
+using Google.Protobuf;
 using Switch.Actors.Events;
+using Switch.Actors.Terminals.Keys;
 
 namespace Switch.Actors.Registry;
 
@@ -26,6 +28,8 @@ internal static class RegistryEvents
         Tid = terminal.Tid,
         Mid = terminal.Mid,
         AtUnixMs = atUnixMs,
+        SealedMasterKey = terminal.Key is null ? ByteString.Empty : ByteString.CopyFrom(terminal.Key.Sealed),
+        KeyCheckValue = terminal.Key?.CheckValue ?? string.Empty,
     };
 
     public static Merchant Merchant(MerchantRegistered registered) => new(
@@ -42,5 +46,8 @@ internal static class RegistryEvents
         },
         registered.FeePlan.Length == 0 ? null : registered.FeePlan);
 
-    public static TerminalRegistration Terminal(TerminalRegistered registered) => new(registered.Tid, registered.Mid);
+    public static TerminalRegistration Terminal(TerminalRegistered registered) => new(
+        registered.Tid,
+        registered.Mid,
+        registered.SealedMasterKey.IsEmpty ? null : new SealedTerminalKey(registered.SealedMasterKey.ToByteArray(), registered.KeyCheckValue));
 }

@@ -17,7 +17,11 @@ public sealed record MerchantStored(Merchant Merchant, bool Created) : IClusterM
 /// <see cref="TerminalStored"/> once the change is durable and published, or
 /// <see cref="RegistrationRefused"/> (the merchant is unknown, say).
 /// </summary>
-public sealed record RegisterTerminal(TerminalRegistration Terminal) : IClusterMessage;
+/// <param name="KeepKey">
+/// True: the terminal keeps the master key it has (the change names none), so moving a keyed
+/// terminal never silently drops its MAC requirement. False: <see cref="TerminalRegistration.Key"/> is its key, or none.
+/// </param>
+public sealed record RegisterTerminal(TerminalRegistration Terminal, bool KeepKey = false) : IClusterMessage;
 
 /// <summary>The terminal is journaled and is served under its merchant from its next request.</summary>
 /// <param name="Created">True when the terminal was not registered before.</param>

@@ -1,4 +1,6 @@
+using Google.Protobuf;
 using Switch.Actors.Registry;
+using Switch.Actors.Terminals.Keys;
 using static Switch.Actors.Serialization.WireValues;
 using Wire = Switch.Actors.Serialization.Wire;
 
@@ -15,9 +17,9 @@ internal static class RegistryWire
 
     public static MerchantStored FromWire(Wire.MerchantStored stored) => new(WireValues.FromWire(Required(stored.Merchant, "merchant")), stored.Created);
 
-    public static Wire.RegisterTerminal ToWire(RegisterTerminal register) => new() { Terminal = ToWire(register.Terminal) };
+    public static Wire.RegisterTerminal ToWire(RegisterTerminal register) => new() { Terminal = ToWire(register.Terminal), KeepKey = register.KeepKey };
 
-    public static RegisterTerminal FromWire(Wire.RegisterTerminal register) => new(FromWire(Required(register.Terminal, "terminal")));
+    public static RegisterTerminal FromWire(Wire.RegisterTerminal register) => new(FromWire(Required(register.Terminal, "terminal")), register.KeepKey);
 
     public static Wire.TerminalStored ToWire(TerminalStored stored) => new() { Terminal = ToWire(stored.Terminal), Created = stored.Created };
 
@@ -27,7 +29,20 @@ internal static class RegistryWire
 
     public static RegistrationRefused FromWire(Wire.RegistrationRefused refused) => new(refused.Error);
 
-    private static Wire.TerminalRegistration ToWire(TerminalRegistration terminal) => new() { Tid = terminal.Tid, Mid = terminal.Mid };
+    private static Wire.TerminalRegistration ToWire(TerminalRegistration terminal)
+    {
+        var wire = new Wire.TerminalRegistration { Tid = terminal.Tid, Mid = terminal.Mid };
+        if (terminal.Key is { } key)
+        {
+            wire.SealedMasterKey = ByteString.CopyFrom(key.Sealed);
+            wire.KeyCheckValue = key.CheckValue;
+        }
 
-    private static TerminalRegistration FromWire(Wire.TerminalRegistration terminal) => new(terminal.Tid, terminal.Mid);
+        return wire;
+    }
+
+    private static TerminalRegistration FromWire(Wire.TerminalRegistration terminal) => new(
+        terminal.Tid,
+        terminal.Mid,
+        terminal.SealedMasterKey.IsEmpty ? null : new SealedTerminalKey(terminal.SealedMasterKey.ToByteArray(), terminal.KeyCheckValue));
 }

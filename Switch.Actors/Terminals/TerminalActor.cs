@@ -47,9 +47,22 @@ public sealed partial class TerminalActor : ReceivePersistentActor
             settings.DuplicateMemoryLimit,
             new ReversalMemory(settings.ReversalWindow ?? TerminalEntitySettings.DefaultReversalWindow, settings.ReversalMemoryLimit),
             new OpenChallenges(settings.ChallengeWindow ?? TerminalEntitySettings.DefaultChallengeWindow));
-        Recover<SnapshotOffer>(offer => _state.Restore((TerminalSnapshot)offer.Snapshot, NowUnixMs));
-        Recover<TerminalSignedOn>(_ => _state.SignOn());
-        Recover<TerminalSignedOff>(_ => _state.SignOff());
+        Recover<SnapshotOffer>(offer =>
+        {
+            var snapshot = (TerminalSnapshot)offer.Snapshot;
+            _state.Restore(snapshot, NowUnixMs);
+            _macs.Open(snapshot.KeyNonce.Span);
+        });
+        Recover<TerminalSignedOn>(signedOn =>
+        {
+            _state.SignOn();
+            _macs.Open(signedOn.KeyNonce.Span);
+        });
+        Recover<TerminalSignedOff>(_ =>
+        {
+            _state.SignOff();
+            _macs.Close();
+        });
         Recover<TransactionStarted>(_state.Started);
         Recover<TransactionCompleted>(e => _state.Remember(e, NowUnixMs));
         Recover<TerminalReversalCompleted>(e => _state.ReversalCompleted(e, NowUnixMs));
@@ -111,6 +124,7 @@ public sealed partial class TerminalActor : ReceivePersistentActor
     protected override void PostStop()
     {
         _idle.Stop();
+        _macs.Dispose();
         base.PostStop();
     }
 
@@ -161,6 +175,11 @@ public sealed partial class TerminalActor : ReceivePersistentActor
             return;
         }
 
+        if (IsAuthenticated(message.Mti) && _settings.Directory.TryFindKey(_tid, out var masterKey) && !Authentic(request, in message, masterKey))
+        {
+            return;
+        }
+
         switch (message.Mti)
         {
             case 800:
@@ -184,6 +203,12 @@ public sealed partial class TerminalActor : ReceivePersistentActor
     private void NetworkManagement(TerminalRequest request, in IsoMessage message)
     {
         var code = message.TryGetInt64(70, out var value) ? value : -1;
+        if (code == 1 && _settings.Directory.TryFindKey(_tid, out var masterKey))
+        {
+            SignOnWithKeyExchange(request, in message, masterKey);
+            return;
+        }
+
         var reply = ReplyBuilder.Build(in message, code is 1 or 2 or 301 ? ResponseCodes.Approved : ResponseCodes.InvalidTransaction);
         switch (code)
         {
@@ -191,6 +216,7 @@ public sealed partial class TerminalActor : ReceivePersistentActor
                 PersistAsync(new TerminalSignedOn { AtUnixMs = NowUnixMs }, _ =>
                 {
                     _state.SignOn();
+                    _macs.Close();
                     Reply(request, reply);
                     SnapshotWhenDue();
                 });
@@ -199,6 +225,7 @@ public sealed partial class TerminalActor : ReceivePersistentActor
                 PersistAsync(new TerminalSignedOff { AtUnixMs = NowUnixMs }, _ =>
                 {
                     _state.SignOff();
+                    _macs.Close();
                     Reply(request, reply);
                     SnapshotWhenDue();
                 });
@@ -431,7 +458,7 @@ public sealed partial class TerminalActor : ReceivePersistentActor
     {
         if (LastSequenceNr % _settings.SnapshotEvery == 0)
         {
-            SaveSnapshot(_state.ToSnapshot());
+            SaveSnapshot(Snapshot());
         }
     }
 
@@ -449,7 +476,8 @@ public sealed partial class TerminalActor : ReceivePersistentActor
         }
     }
 
-    private static void Reply(TerminalRequest request, byte[] reply) => request.ReplyTo.Tell(new TerminalReply(reply, request.Tpdu));
+    private void Reply(TerminalRequest request, byte[] reply) =>
+        request.ReplyTo.Tell(new TerminalReply(_macs.IsOpen ? Signed(reply) : reply, request.Tpdu));
 
     private static Tagged Tag(object @event, string rrn) => new(@event, [RrnTagPrefix + rrn]);
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Switch.Actors.Registry;
+using Switch.Actors.Terminals.Keys;
 
 namespace Switch.Actors.Terminals;
 
@@ -44,6 +45,9 @@ public sealed class TerminalDirectory
 
     public bool TryFindMerchant(string mid, out Merchant merchant) => Volatile.Read(ref _view).MerchantByMid.TryGetValue(mid, out merchant!);
 
+    /// <summary>The terminal's sealed master key: a terminal that has one must MAC its financial messages.</summary>
+    public bool TryFindKey(string tid, out SealedTerminalKey key) => Volatile.Read(ref _view).KeyByTerminal.TryGetValue(tid, out key!);
+
     /// <summary>
     /// Replaces the whole registry, unless a newer <paramref name="version"/> is published already (two
     /// writers recovering the same journal at different moments must not take it back in time). A
@@ -59,6 +63,7 @@ public sealed class TerminalDirectory
             t => t.Tid,
             t => byMid.TryGetValue(t.Mid, out var merchant) ? merchant : throw new ArgumentException($"terminal {t.Tid} names unknown merchant {t.Mid}", nameof(terminals)),
             StringComparer.Ordinal);
+        var keys = terminals.Where(t => t.Key is not null).ToFrozenDictionary(t => t.Tid, t => t.Key!, StringComparer.Ordinal);
         long before;
         lock (_writing)
         {
@@ -69,7 +74,7 @@ public sealed class TerminalDirectory
             }
 
             // Volatile: a reader on another core that sees the new view sees it fully built.
-            Volatile.Write(ref _view, new View(byMid, byTerminal, version));
+            Volatile.Write(ref _view, new View(byMid, byTerminal, keys, version));
         }
 
         _published.TrySetResult();
@@ -79,8 +84,16 @@ public sealed class TerminalDirectory
         }
     }
 
-    private sealed record View(FrozenDictionary<string, Merchant> MerchantByMid, FrozenDictionary<string, Merchant> MerchantByTerminal, long Version)
+    private sealed record View(
+        FrozenDictionary<string, Merchant> MerchantByMid,
+        FrozenDictionary<string, Merchant> MerchantByTerminal,
+        FrozenDictionary<string, SealedTerminalKey> KeyByTerminal,
+        long Version)
     {
-        public static View Empty { get; } = new(FrozenDictionary<string, Merchant>.Empty, FrozenDictionary<string, Merchant>.Empty, 0);
+        public static View Empty { get; } = new(
+            FrozenDictionary<string, Merchant>.Empty,
+            FrozenDictionary<string, Merchant>.Empty,
+            FrozenDictionary<string, SealedTerminalKey>.Empty,
+            0);
     }
 }

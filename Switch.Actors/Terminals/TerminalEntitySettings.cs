@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Switch.Actors.Terminals.Keys;
 using Switch.Actors.Transactions;
 using Switch.Protocol.Iso8583.Specs;
 
@@ -31,6 +32,7 @@ namespace Switch.Actors.Terminals;
 /// How long a challenge the terminal's cardholder is answering stays routable; null for
 /// <see cref="DefaultChallengeWindow"/>. The card ends challenges sooner; this bounds the terminal's memory.
 /// </param>
+/// <param name="KeyCipher">Opens terminals' sealed master keys; null on a node that has none (a keyed terminal is then answered 63).</param>
 public sealed record TerminalEntitySettings(
     TerminalDirectory Directory,
     IsoProfile Profile,
@@ -45,7 +47,8 @@ public sealed record TerminalEntitySettings(
     TimeSpan? ReversalWindow = null,
     int ReversalMemoryLimit = 1_000,
     TimeSpan? ChallengeWindow = null,
-    int DuplicateMemoryLimit = 1_000)
+    int DuplicateMemoryLimit = 1_000,
+    TerminalKeyCipher? KeyCipher = null)
 {
     /// <summary>Longer than a challenge lives at the card, resends included.</summary>
     public static TimeSpan DefaultChallengeWindow { get; } = TimeSpan.FromMinutes(30);

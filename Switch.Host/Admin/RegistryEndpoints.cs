@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Switch.Actors.Registry;
 using Switch.Actors.Terminals;
+using Switch.Actors.Terminals.Keys;
 using Switch.Host.Hosting;
 
 namespace Switch.Host.Admin;
@@ -26,8 +27,8 @@ public static class RegistryEndpoints
         ArgumentNullException.ThrowIfNull(app);
         app.MapPut(AdminRoutes.Merchant, (string mid, HttpRequest request, ActorRegistry actors, CancellationToken cancellation) =>
             PutMerchantAsync(Id(mid), request.Body, actors.Get<MerchantRegistry>(), AskTimeout, cancellation));
-        app.MapPut(AdminRoutes.Terminal, (string tid, HttpRequest request, ActorRegistry actors, CancellationToken cancellation) =>
-            PutTerminalAsync(Id(tid), request.Body, actors.Get<MerchantRegistry>(), AskTimeout, cancellation));
+        app.MapPut(AdminRoutes.Terminal, (string tid, HttpRequest request, ActorRegistry actors, TerminalKeyCipher keys, CancellationToken cancellation) =>
+            PutTerminalAsync(Id(tid), request.Body, actors.Get<MerchantRegistry>(), keys, AskTimeout, cancellation));
         app.MapGet(AdminRoutes.Merchant, (string mid, TerminalDirectory directory) => GetMerchant(Id(mid), directory));
         app.MapGet(AdminRoutes.Terminal, (string tid, TerminalDirectory directory) => GetTerminal(Id(tid), directory));
         return app;
@@ -49,15 +50,15 @@ public static class RegistryEndpoints
         };
     }
 
-    public static async Task<IResult> PutTerminalAsync(string tid, Stream body, IActorRef registry, TimeSpan timeout, CancellationToken cancellation)
+    public static async Task<IResult> PutTerminalAsync(string tid, Stream body, IActorRef registry, TerminalKeyCipher keys, TimeSpan timeout, CancellationToken cancellation)
     {
         var (json, error) = await RegistryRequests.ReadObjectAsync(body, cancellation).ConfigureAwait(false);
-        if (error is not null || !RegistryRequests.TryReadTerminal(tid, json, out var terminal, out error))
+        if (error is not null || !RegistryRequests.TryReadTerminal(tid, json, keys, out var command, out error))
         {
             return BadRequest(error);
         }
 
-        return await AskAsync(registry, new RegisterTerminal(terminal), timeout, cancellation).ConfigureAwait(false) switch
+        return await AskAsync(registry, command, timeout, cancellation).ConfigureAwait(false) switch
         {
             TerminalStored { Created: true } stored => Results.Created(Location("terminals", stored.Terminal.Tid), Resource(stored.Terminal)),
             TerminalStored stored => Results.Ok(Resource(stored.Terminal)),
@@ -87,7 +88,7 @@ public static class RegistryEndpoints
         }
 
         return directory.TryFind(tid, out var merchant)
-            ? Results.Ok(new TerminalResource(tid, merchant.Mid))
+            ? Results.Ok(new TerminalResource(tid, merchant.Mid, directory.TryFindKey(tid, out var key) ? key.CheckValue : null))
             : Results.NotFound(new { error = $"no terminal '{tid}' is registered" });
     }
 
@@ -119,7 +120,7 @@ public static class RegistryEndpoints
     /// </summary>
     private static string Id(string routeValue) => routeValue.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
-    private static TerminalResource Resource(TerminalRegistration terminal) => new(terminal.Tid, terminal.Mid);
+    private static TerminalResource Resource(TerminalRegistration terminal) => new(terminal.Tid, terminal.Mid, terminal.Key?.CheckValue);
 
     private static string Location(string collection, string id) => $"/api/{collection}/{Uri.EscapeDataString(id)}";
 

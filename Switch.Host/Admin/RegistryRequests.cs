@@ -1,6 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Switch.Actors.Registry;
+using Switch.Actors.Terminals.Keys;
+using Switch.Protocol.Security;
 
 namespace Switch.Host.Admin;
 
@@ -64,11 +67,18 @@ public static class RegistryRequests
         return true;
     }
 
-    /// <summary><c>{"mid"}</c>: the merchant the terminal belongs to.</summary>
-    public static bool TryReadTerminal(string tid, JsonElement body, [NotNullWhen(true)] out TerminalRegistration? terminal, [NotNullWhen(false)] out string? error)
+    /// <summary>
+    /// <c>{"mid", "masterKey"?}</c>: the merchant the terminal belongs to and its MAC master key, 32
+    /// hex digits, sealed here at once; <c>"masterKey": null</c> removes the key, leaving it out keeps
+    /// the one the terminal has (<see cref="RegisterTerminal.KeepKey"/>). An error never repeats the key.
+    /// </summary>
+    public static bool TryReadTerminal(string tid, JsonElement body, TerminalKeyCipher keys, [NotNullWhen(true)] out RegisterTerminal? command, [NotNullWhen(false)] out string? error)
     {
-        terminal = null;
+        ArgumentNullException.ThrowIfNull(keys);
+        command = null;
         string? mid = null;
+        SealedTerminalKey? key = null;
+        var keepKey = true;
         error = RegistryRules.Tid(tid);
         foreach (var property in body.EnumerateObject())
         {
@@ -76,7 +86,8 @@ public static class RegistryRequests
             {
                 "tid" => SameId(property, tid),
                 "mid" => ReadString(property, out mid),
-                _ => $"{property.Name}: not a field of a terminal (mid)",
+                "masterKey" => ReadMasterKey(property, tid, keys, out key, out keepKey),
+                _ => $"{property.Name}: not a field of a terminal (mid, masterKey)",
             };
         }
 
@@ -86,8 +97,35 @@ public static class RegistryRequests
             return false;
         }
 
-        terminal = new TerminalRegistration(tid, mid!);
+        command = new RegisterTerminal(new TerminalRegistration(tid, mid!, key), keepKey);
         return true;
+    }
+
+    private static string? ReadMasterKey(JsonProperty property, string tid, TerminalKeyCipher keys, out SealedTerminalKey? key, out bool keepKey)
+    {
+        key = null;
+        keepKey = false;
+        if (property.Value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var hex = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : string.Empty;
+        if (hex.Length != 2 * MacKeys.KeyLength || !hex.All(char.IsAsciiHexDigit))
+        {
+            return $"masterKey: {2 * MacKeys.KeyLength} hex digits (an AES-128 key) or null are expected";
+        }
+
+        var clear = Convert.FromHexString(hex);
+        try
+        {
+            key = keys.Seal(tid, clear);
+            return null;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(clear);
+        }
     }
 
     private static string? ReadString(JsonProperty property, out string? value)

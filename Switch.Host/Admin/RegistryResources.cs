@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Switch.Actors.Registry;
 
 namespace Switch.Host.Admin;
@@ -18,5 +19,8 @@ public sealed record MerchantResource(string Mid, string Name, string Mcc, strin
     }
 }
 
-/// <summary>A terminal as the admin API shows it.</summary>
-public sealed record TerminalResource(string Tid, string Mid);
+/// <summary>
+/// A terminal as the admin API shows it: never its master key, only the key's check value, left out
+/// for a terminal without one (so such a terminal reads exactly as before keys existed).
+/// </summary>
+public sealed record TerminalResource(string Tid, string Mid, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? KeyCheckValue);

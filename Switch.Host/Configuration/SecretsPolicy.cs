@@ -20,6 +20,7 @@ public static class SecretsPolicy
         ("switch.security.pan-token-key", "SWITCH_PAN_TOKEN_KEY", false),
         ("switch.security.phone-key", "SWITCH_PHONE_KEY", false),
         ("switch.security.otp-key", "SWITCH_OTP_KEY", false),
+        ("switch.security.terminal-key-encryption-key", "SWITCH_TERMINAL_KEY_ENCRYPTION_KEY", false),
         ("switch.admin.token", "SWITCH_ADMIN_TOKEN", true),
         ("switch.sms.secret", "SWITCH_SMS_SECRET", true),
     ];

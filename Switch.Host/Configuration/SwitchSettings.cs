@@ -71,7 +71,8 @@ public sealed record TerminalLimits(int MaxConnections, int MaxConnectionsPerAdd
 /// <param name="PanTokenKey">Keyed hash standing for a PAN (HMAC-SHA256).</param>
 /// <param name="PhoneKey">Seals bound phones at rest (AES-256-GCM).</param>
 /// <param name="OtpKey">Keyed hash one-time codes are kept as (HMAC-SHA256).</param>
-public sealed record SecuritySettings(byte[] PanTokenKey, byte[] PhoneKey, byte[] OtpKey)
+/// <param name="TerminalKeyEncryptionKey">Seals terminals' MAC master keys at rest (AES-256-GCM).</param>
+public sealed record SecuritySettings(byte[] PanTokenKey, byte[] PhoneKey, byte[] OtpKey, byte[] TerminalKeyEncryptionKey)
 {
     public override string ToString() => "SecuritySettings { keys hidden }";
 }
@@ -126,7 +127,11 @@ public enum DowningStrategy
 }
 
 /// <summary>Merchants and terminals known at start (<c>switch.registry</c>).</summary>
-public sealed record RegistrySettings(IReadOnlyList<Merchant> Merchants, IReadOnlyList<TerminalRegistration> Terminals);
+/// <param name="MasterKeys">Terminals' MAC master keys from the configuration, in clear, by TID: sealed when the registry starts.</param>
+public sealed record RegistrySettings(IReadOnlyList<Merchant> Merchants, IReadOnlyList<TerminalRegistration> Terminals, IReadOnlyDictionary<string, byte[]>? MasterKeys = null)
+{
+    public override string ToString() => $"RegistrySettings {{ {Merchants.Count} merchants, {Terminals.Count} terminals, master keys hidden }}";
+}
 
 /// <summary>The SMS webhook (<c>switch.sms</c>). The secret never appears in the string form.</summary>
 /// <param name="WebhookUrl">Where messages are posted; null when none is configured.</param>

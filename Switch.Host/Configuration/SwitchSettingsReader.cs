@@ -4,6 +4,7 @@ using Switch.Actors.Acquirers;
 using Switch.Actors.Registry;
 using Switch.Protocol.Framing;
 using Switch.Protocol.Iso8583.Specs;
+using Switch.Protocol.Security;
 
 namespace Switch.Host.Configuration;
 
@@ -67,7 +68,8 @@ public static class SwitchSettingsReader
     private static SecuritySettings ReadSecurity(ConfigReader security) => new(
         Key(security, "pan-token-key"),
         Key(security, "phone-key", exactLength: 32),
-        Key(security, "otp-key"));
+        Key(security, "otp-key"),
+        Key(security, "terminal-key-encryption-key"));
 
     /// <summary>A key given as base64: at least 32 bytes (HMAC-SHA256's strength), or exactly <paramref name="exactLength"/>.</summary>
     private static byte[] Key(ConfigReader security, string key, int? exactLength = null)
@@ -188,7 +190,10 @@ public static class SwitchSettingsReader
             return known.Contains(terminal.Mid) ? terminal : throw t.Invalid("mid", $"'{terminal.Mid}' is not a merchant in {registry.Key("merchants")}");
         }).ToList();
         RequireUnique(terminals.Select(t => t.Tid), registry.Key("terminals"), "tid");
-        return new RegistrySettings(merchants, terminals);
+        var masterKeys = registry.Objects("terminals")
+            .Where(t => t.Config.HasPath("master-key"))
+            .ToDictionary(t => t.RequiredText("tid"), MasterKey, StringComparer.Ordinal);
+        return new RegistrySettings(merchants, terminals, masterKeys);
     }
 
     private static Merchant ReadMerchant(ConfigReader merchant)
@@ -212,6 +217,21 @@ public static class SwitchSettingsReader
             country,
             merchant.Choice<ChallengePolicy>("challenge"),
             merchant.Config.HasPath("fee-plan") ? merchant.RequiredText("fee-plan") : null);
+    }
+
+    /// <summary>A terminal's AES-128 master key: 32 hex digits. The error never repeats the value.</summary>
+    private static byte[] MasterKey(ConfigReader terminal)
+    {
+        var hex = terminal.RequiredText("master-key");
+        try
+        {
+            var key = Convert.FromHexString(hex);
+            return key.Length == MacKeys.KeyLength ? key : throw terminal.Invalid("master-key", $"holds {key.Length} bytes; exactly {MacKeys.KeyLength} (32 hex digits) are needed");
+        }
+        catch (FormatException)
+        {
+            throw terminal.Invalid("master-key", "is not hex");
+        }
     }
 
     /// <summary>A TID or MID: printable ASCII without spaces, as it is sent in fields 41 and 42.</summary>

@@ -13,6 +13,7 @@ using Switch.Actors.Cards.Challenges;
 using Switch.Actors.Fees;
 using Switch.Actors.Risk;
 using Switch.Actors.Registry;
+using Switch.Actors.Terminals.Keys;
 using Switch.Actors.Serialization;
 using Switch.Actors.Terminals;
 using Switch.Actors.Transactions;
@@ -50,6 +51,9 @@ public static class ActorSystemSetup
         // Published by the fee-plan registry's actors on this node once recovered; read by transactions and the admin API.
         var feePlans = new FeePlanDirectory();
         services.AddSingleton(feePlans);
+        // Seals terminals' master keys: the registry's seed here, the admin API's PUTs, the entities' sign-ons.
+        var keyCipher = new TerminalKeyCipher(settings.Security.TerminalKeyEncryptionKey);
+        services.AddSingleton(keyCipher);
         return services.AddAkka(SystemName, builder =>
         {
             if (JournalConfiguration.ConnectionSetup(settings.Journal) is { } connectionSetup)
@@ -81,7 +85,7 @@ public static class ActorSystemSetup
                     acquirers = AcquirerWiring.Start(system, settings, new TcpLinkTransportFactory(log, settings.AcquirerTls));
                     registry.Register<AcquirerRouter>(acquirers.Router);
                 })
-                .WithRegistries(settings, directory, feePlans)
+                .WithRegistries(settings, directory, feePlans, keyCipher)
                 .WithShardRegion<CardRegion>(
                     "card",
                     (_, _, resolver) =>
@@ -103,7 +107,7 @@ public static class ActorSystemSetup
                     "terminal",
                     (system, registry) =>
                     {
-                        var entities = TerminalSettings(settings, acquirers ?? throw new InvalidOperationException("the acquirers start before the terminal region"), registry.Get<CardRegion>(), directory, feePlans, system);
+                        var entities = TerminalSettings(settings, acquirers ?? throw new InvalidOperationException("the acquirers start before the terminal region"), registry.Get<CardRegion>(), directory, feePlans, keyCipher, system);
                         return tid => TerminalActor.Props(tid, entities);
                     },
                     new TerminalMessageExtractor(),
@@ -131,7 +135,7 @@ public static class ActorSystemSetup
         settings.Challenge.SmsText,
         settings.Cards.PassivateAfter);
 
-    private static TerminalEntitySettings TerminalSettings(SwitchSettings settings, AcquirerWiring acquirers, IActorRef cards, TerminalDirectory directory, FeePlanDirectory feePlans, ActorSystem system)
+    private static TerminalEntitySettings TerminalSettings(SwitchSettings settings, AcquirerWiring acquirers, IActorRef cards, TerminalDirectory directory, FeePlanDirectory feePlans, TerminalKeyCipher keyCipher, ActorSystem system)
     {
         var terminals = settings.Terminals;
         var rrns = new RrnGenerator(settings.NodeId);
@@ -155,7 +159,8 @@ public static class ActorSystemSetup
             acquirers.ReversalQueue,
             ReversalWindow: terminals.ReversalWindow,
             ReversalMemoryLimit: terminals.ReversalMemory,
-            DuplicateMemoryLimit: terminals.DuplicateMemory);
+            DuplicateMemoryLimit: terminals.DuplicateMemory,
+            KeyCipher: keyCipher);
     }
 
     /// <summary>With no seed nodes the node forms a cluster of its own (any listen port, even 0).</summary>

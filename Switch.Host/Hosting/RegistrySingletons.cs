@@ -4,6 +4,7 @@ using Akka.Hosting;
 using Switch.Actors.Fees;
 using Switch.Actors.Registry;
 using Switch.Actors.Terminals;
+using Switch.Actors.Terminals.Keys;
 using Switch.Host.Configuration;
 
 namespace Switch.Host.Hosting;
@@ -19,9 +20,10 @@ namespace Switch.Host.Hosting;
 /// </summary>
 internal static class RegistrySingletons
 {
-    public static AkkaConfigurationBuilder WithRegistries(this AkkaConfigurationBuilder builder, SwitchSettings settings, TerminalDirectory directory, FeePlanDirectory feePlans)
+    public static AkkaConfigurationBuilder WithRegistries(
+        this AkkaConfigurationBuilder builder, SwitchSettings settings, TerminalDirectory directory, FeePlanDirectory feePlans, TerminalKeyCipher keyCipher)
     {
-        var registry = RegistryActor.Props(new RegistrySeed(settings.Registry.Merchants, settings.Registry.Terminals), directory);
+        var registry = RegistryActor.Props(new RegistrySeed(settings.Registry.Merchants, SealMasterKeys(settings.Registry, keyCipher)), directory);
         // The replica recovers the plans without the seed: seeding journals, and only the singleton writes.
         var feePlanReader = FeePlanRegistryActor.Props([], feePlans);
         return builder
@@ -38,6 +40,10 @@ internal static class RegistrySingletons
                 new ClusterSingletonOptions(),
                 createProxyToo: true);
     }
+
+    /// <summary>The configuration's master keys, sealed: the registry never holds one in clear.</summary>
+    private static List<TerminalRegistration> SealMasterKeys(RegistrySettings registry, TerminalKeyCipher keyCipher) =>
+        [.. registry.Terminals.Select(t => registry.MasterKeys?.TryGetValue(t.Tid, out var key) == true ? t with { Key = keyCipher.Seal(t.Tid, key) } : t)];
 
     /// <summary>Starts the node's replica of a registry and returns what its directory calls when it advances.</summary>
     private static Action<long> Replicate(ActorSystem system, string id, Props reader, Func<long> version)

@@ -10,6 +10,7 @@ public sealed class SecretsPolicyTests : IDisposable
         ["SWITCH_PAN_TOKEN_KEY"] = "yo1qRTKEPw9/PIScfmIjK8HaKgfU6ZKmsjTHZCETBt0=",
         ["SWITCH_PHONE_KEY"] = "GdvYdLKh1ztzH7EYqoxs3mVje5yK1Ym+1lsrb+zxTdE=",
         ["SWITCH_OTP_KEY"] = "205nspZVMTvMKq1yZOzRXExAmVlqBLZ9NnAE9VldhUk=",
+        ["SWITCH_TERMINAL_KEY_ENCRYPTION_KEY"] = "q0b3WJ0mD5f0lq8Jk3Hc9YyD4TzH0n4u2vJ8mGk1sQ8=",
         ["SWITCH_ADMIN_TOKEN"] = "an-admin-token-of-thirty-two-bytes",
         ["SWITCH_SMS_SECRET"] = "an-sms-signing-secret-of-32-bytes",
     };
@@ -25,10 +26,10 @@ public sealed class SecretsPolicyTests : IDisposable
 
         var weaknesses = SecretsPolicy.Weaknesses(config, SwitchSettingsReader.Read(config));
 
-        Assert.Equal(["switch.security.pan-token-key", "switch.security.phone-key", "switch.security.otp-key", "switch.admin.token"], weaknesses.Select(w => w.Key));
+        Assert.Equal(["switch.security.pan-token-key", "switch.security.phone-key", "switch.security.otp-key", "switch.security.terminal-key-encryption-key", "switch.admin.token"], weaknesses.Select(w => w.Key));
         Assert.All(weaknesses, w => Assert.Contains("still the demo's value", w.Message, StringComparison.Ordinal));
         Assert.Contains("SWITCH_PAN_TOKEN_KEY", weaknesses[0].Message, StringComparison.Ordinal);
-        Assert.Contains("SWITCH_ADMIN_TOKEN", weaknesses[3].Message, StringComparison.Ordinal);
+        Assert.Contains("SWITCH_ADMIN_TOKEN", weaknesses[4].Message, StringComparison.Ordinal);
         foreach (var key in weaknesses.Select(w => w.Key))
         {
             Assert.All(weaknesses, w => Assert.DoesNotContain(config.GetString(key), w.Message, StringComparison.Ordinal));
@@ -48,6 +49,7 @@ public sealed class SecretsPolicyTests : IDisposable
     [InlineData("SWITCH_SMS_SECRET", "short-sms-secret", "switch.sms.secret", "holds 16 bytes; at least 32")]
     [InlineData("SWITCH_ADMIN_TOKEN", "short-token", "switch.admin.token", "holds 11 bytes; at least 32")]
     [InlineData("SWITCH_OTP_KEY", "c3dpdGNoLWRlbW8tb25lLXRpbWUtY29kZS1rZXkvY2hhbmdlIQ==", "switch.security.otp-key", "still the demo's value")]
+    [InlineData("SWITCH_TERMINAL_KEY_ENCRYPTION_KEY", "c3dpdGNoLWRlbW8tdGVybWluYWwta2V5LWVuY3J5cHRpb24ta2V5IQ==", "switch.security.terminal-key-encryption-key", "still the demo's value")]
     public void One_weak_secret_is_refused_alone(string variable, string value, string key, string problem)
     {
         var environment = new Dictionary<string, string>(OwnSecrets) { [variable] = value };

@@ -194,6 +194,9 @@ public sealed class SwitchConfigurationTests : IDisposable
     [InlineData("switch.registry.terminals = [ { tid = T1, mid = NOBODY } ]", "switch.registry.terminals[0].mid")]
     [InlineData("switch.registry.terminals = [ { tid = T000000001, mid = \"M00000000000001\" } ]", "switch.registry.terminals[0].tid")]
     [InlineData("switch.registry.terminals = [ { tid = T1, mid = \"M00000000000001\" }, { tid = T1, mid = \"M00000000000001\" } ]", "switch.registry.terminals")]
+    [InlineData("switch.registry.terminals = [ { tid = T1, mid = \"M00000000000001\", master-key = \"2b7e1516\" } ]", "switch.registry.terminals[0].master-key")]
+    [InlineData("switch.registry.terminals = [ { tid = T1, mid = \"M00000000000001\", master-key = \"zz7e151628aed2a6abf7158809cf4f3c\" } ]", "switch.registry.terminals[0].master-key")]
+    [InlineData("switch.security.terminal-key-encryption-key = \"c2hvcnQ=\"", "switch.security.terminal-key-encryption-key")]
     [InlineData("switch.registry = 3", "switch.registry")]
     public void A_bad_setting_stops_start_up_naming_its_key(string overlay, string key)
     {

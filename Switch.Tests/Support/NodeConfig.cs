@@ -81,6 +81,7 @@ internal sealed class NodeConfig
                 pan-token-key = "yo1qRTKEPw9/PIScfmIjK8HaKgfU6ZKmsjTHZCETBt0="
                 phone-key = "GdvYdLKh1ztzH7EYqoxs3mVje5yK1Ym+1lsrb+zxTdE="
                 otp-key = "205nspZVMTvMKq1yZOzRXExAmVlqBLZ9NnAE9VldhUk="
+                terminal-key-encryption-key = "q0b3WJ0mD5f0lq8Jk3Hc9YyD4TzH0n4u2vJ8mGk1sQ8="
               }
               terminals { listen = "127.0.0.1:0" }
               acquirers = [

@@ -45,11 +45,12 @@ internal static class RunCommand
         var tls = new Option<bool>("--tls") { Description = "the terminals speak TLS (1.2 or 1.3) to the target" };
         var tlsCa = new Option<string?>("--tls-ca") { Description = "with --tls: PEM CA certificates the switch's must chain to (default: the system's store)" };
         var tlsServerName = new Option<string?>("--tls-server-name") { Description = "with --tls: the name the switch's certificate must carry (default: the target's address)" };
+        var mac = new Option<bool>("--mac") { Description = "terminals get master keys through --admin, sign on to a session key and MAC every request" };
         var scenarioArguments = new ScenarioArguments();
 
         var command = new Command("run", "Run simulated terminals against a switch and write a traffic report.")
         {
-            target, terminals, rate, closedLoop, pipeline, duration, rampUp, firstTerminal, amount, timeout, profile, header, mid, report, tls, tlsCa, tlsServerName,
+            target, terminals, rate, closedLoop, pipeline, duration, rampUp, firstTerminal, amount, timeout, profile, header, mid, report, tls, tlsCa, tlsServerName, mac,
         };
         foreach (var option in scenarioArguments.All)
         {
@@ -100,10 +101,16 @@ internal static class RunCommand
                 Framing = new FrameOptions(result.GetValue(header)),
                 Mid = result.GetValue(mid)!,
                 Tls = clientTls,
+                Mac = result.GetValue(mac),
             };
             if (!scenarioArguments.TryRead(result, options, out var setup, out var scenarioFailure))
             {
                 return Usage.Fail(scenarioFailure);
+            }
+
+            if (options.Mac && setup.Admin is null)
+            {
+                return Usage.Fail("--mac: needs --admin and --admin-token, through which the terminals' master keys are put");
             }
 
             options = options with { Scenarios = setup.Scenarios };

@@ -53,6 +53,11 @@ public static class ReportWriter
             }
 
             json.WriteEndObject();
+            if (results.Options.Mac)
+            {
+                json.WriteNumber("macFailures", results.MacFailures);
+            }
+
             WriteConfig(json, results.Options);
             ScenarioReport.WriteJson(json, results.Scenarios);
             WriteTimeline(json, results.Timeline);
@@ -79,6 +84,11 @@ public static class ReportWriter
         text.AppendLine(c, $"  responses   {string.Join("  ", results.ResponseCodes.Select(p => $"{p.Key}={p.Value}"))}");
         text.AppendLine(c, $"  terminals   {results.SignedOn} signed on, {results.SignOnFailures.Count} failed, {results.Connected} connected");
         ScenarioReport.AppendSummary(text, results.Scenarios);
+        if (o.Mac)
+        {
+            text.AppendLine(c, $"  mac         every request MACed; {results.MacFailures} answers whose MAC did not verify");
+        }
+
         if (results.Stray > 0)
         {
             text.AppendLine(c, $"  stray       {results.Stray} answers matched nothing outstanding (late or unknown STAN)");
@@ -115,6 +125,7 @@ public static class ReportWriter
         json.WriteString("mid", o.Mid);
         json.WriteString("profile", o.Profile.Name);
         json.WriteString("lengthHeader", LengthHeaderName(o));
+        json.WriteBoolean("mac", o.Mac);
         if (o.Scenarios is { } scenarios)
         {
             json.WriteString("mix", scenarios.Mix.ToString());

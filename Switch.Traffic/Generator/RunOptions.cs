@@ -37,6 +37,12 @@ public sealed record RunOptions
     public ScenarioOptions? Scenarios { get; init; }
     /// <summary>The terminals speak TLS to the target; plain TCP when null.</summary>
     public ClientTlsOptions? Tls { get; init; }
+    /// <summary>
+    /// Terminals authenticate with a MAC: each has a master key (<see cref="RunMasterKeys"/>, put by
+    /// provisioning), takes its session key from the sign-on answer, MACs every request and checks
+    /// the MAC of every answer.
+    /// </summary>
+    public bool Mac { get; init; }
 
     public bool ClosedLoop => Rate is null;
 

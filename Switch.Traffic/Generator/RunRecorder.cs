@@ -19,6 +19,7 @@ internal sealed class RunRecorder
     private long _losses;
     private long _unreadable;
     private long _stray;
+    private long _macFailures;
     private int _connected;
     private int _signedOn;
 
@@ -45,6 +46,8 @@ internal sealed class RunRecorder
     public void Unreadable() => Interlocked.Increment(ref _unreadable);
 
     public void Stray() => Interlocked.Increment(ref _stray);
+
+    public void MacFailed() => Interlocked.Increment(ref _macFailures);
 
     public void Connected() => Interlocked.Increment(ref _connected);
 
@@ -89,6 +92,7 @@ internal sealed class RunRecorder
         ConnectionLosses = Interlocked.Read(ref _losses),
         Unreadable = Interlocked.Read(ref _unreadable),
         Stray = Interlocked.Read(ref _stray),
+        MacFailures = Interlocked.Read(ref _macFailures),
         LatencyMicros = _latency.Summary(),
         ResponseCodes = ResponseCodes(),
         Connected = Volatile.Read(ref _connected),

@@ -50,6 +50,8 @@ public sealed record RunResults
     public required IReadOnlyList<PercentilePoint> LatencyDistribution { get; init; }
     /// <summary>Per scenario of the mix, how its flows ended; empty in a run without a mix.</summary>
     public IReadOnlyList<ScenarioResults> Scenarios { get; init; } = [];
+    /// <summary>In a <c>--mac</c> run, answers whose MAC was missing or did not verify under the terminal's session key.</summary>
+    public long MacFailures { get; init; }
 
     public long Errors => Timeouts + ConnectionLosses + Unreadable;
 

@@ -5,6 +5,8 @@ using System.Security.Authentication;
 using Serilog;
 using Switch.Protocol.Framing;
 using Switch.Protocol.Iso8583;
+using Switch.Protocol.Iso8583.Tlv;
+using Switch.Protocol.Security;
 using Switch.Traffic.Scenarios;
 
 namespace Switch.Traffic.Generator;
@@ -38,6 +40,10 @@ internal sealed class TerminalSession : IAsyncDisposable, IFlowSender
     private readonly Action<Flow> _timedOut;
     private readonly Action<Flow> _lost;
     private Task _receiving = Task.CompletedTask;
+    // A --mac run's session key, twice: AesCmac is not thread-safe, and requests are signed under
+    // the send lock while answers are checked on the read loop. Set on the read loop at sign-on.
+    private AesCmac? _signing;
+    private AesCmac? _checking;
     private long _sequence;
     private volatile bool _signedOn;
     private volatile bool _closed;
@@ -210,6 +216,8 @@ internal sealed class TerminalSession : IAsyncDisposable, IFlowSender
         _wire.Shutdown();
         _wire.Dispose();
         await _receiving.ConfigureAwait(false);
+        _signing?.Dispose();
+        _checking?.Dispose();
         if (_flows is not null)
         {
             await _flows.DisposeAsync().ConfigureAwait(false);
@@ -294,6 +302,11 @@ internal sealed class TerminalSession : IAsyncDisposable, IFlowSender
         var frame = new FrameWriter(_output, _options.Framing);
         var context = new RequestContext(_index, Tid, stan, _sequence, DateTime.UtcNow);
         var length = flow is null ? _requests.Write(frame.Payload, context) : flow.Write(frame.Payload, context, _flows!.Terminal);
+        if (_signing is not null)
+        {
+            length = MessageMac.AppendInPlace(frame.Payload, length, _options.Profile, _signing);
+        }
+
         frame.Complete(length);
         _sequence++;
         _clock.MarkSend(startMicros);
@@ -395,7 +408,9 @@ internal sealed class TerminalSession : IAsyncDisposable, IFlowSender
             if (!_signedOn && stan == SignOnStan)
             {
                 var code = message.GetString(39);
-                _signOn.TrySetResult(code == "00" ? null : string.Create(CultureInfo.InvariantCulture, $"0810 answered 39={code}"));
+                _signOn.TrySetResult(code != "00" ? string.Create(CultureInfo.InvariantCulture, $"0810 answered 39={code}")
+                    : _options.Mac ? TakeSessionKey(in message)
+                    : null);
             }
 
             return;
@@ -421,12 +436,52 @@ internal sealed class TerminalSession : IAsyncDisposable, IFlowSender
             return;
         }
 
+        if (_checking is not null && MessageMac.Verify(in message, _checking) != MacVerdict.Valid)
+        {
+            _recorder.MacFailed();
+        }
+
         Span<byte> code39 = stackalloc byte[2];
         message.CopyValue(39, code39);
         _recorder.Completed(latency, code39[0], code39[1]);
         if (flow is not null)
         {
             _flows!.OnAnswer(flow, in message);
+        }
+    }
+
+    /// <summary>The session key from a keyed sign-on's answer (field 62: KN nonce, KC check value); the refusal when there is none or it does not check.</summary>
+    private string? TakeSessionKey(in IsoMessage signOn)
+    {
+        var tlv = signOn.Tlv(ChallengeTags.Field);
+        if (!tlv.TryFind(KeyExchangeTags.Nonce, out var nonceHex) || !tlv.TryFind(KeyExchangeTags.CheckValue, out var checkValue)
+            || nonceHex.Length != 2 * MacKeys.NonceLength)
+        {
+            return "the 0810 carried no key exchange (is the terminal's master key put?)";
+        }
+
+        Span<byte> nonce = stackalloc byte[MacKeys.NonceLength];
+        Span<byte> session = stackalloc byte[MacKeys.KeyLength];
+        if (Convert.FromHexString(System.Text.Encoding.ASCII.GetString(nonceHex), nonce, out _, out _) != System.Buffers.OperationStatus.Done)
+        {
+            return "the 0810's nonce is not hex";
+        }
+
+        MacKeys.DeriveSessionKey(RunMasterKeys.For(Tid), nonce, session);
+        try
+        {
+            if (MacKeys.CheckValue(session) != System.Text.Encoding.ASCII.GetString(checkValue))
+            {
+                return "the 0810's key check value does not match the session key derived from this run's master key";
+            }
+
+            _signing = new AesCmac(session);
+            _checking = new AesCmac(session);
+            return null;
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(session);
         }
     }
 

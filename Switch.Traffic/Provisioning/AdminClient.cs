@@ -34,8 +34,9 @@ public sealed class AdminClient : IDisposable
     public Task PutMerchantAsync(string mid, MerchantBody merchant, CancellationToken cancellation) =>
         SendAsync(HttpMethod.Put, $"/api/merchants/{Uri.EscapeDataString(mid)}", merchant, AdminJson.Default.MerchantBody, $"PUT /api/merchants/{mid}", cancellation);
 
-    public Task PutTerminalAsync(string tid, string mid, CancellationToken cancellation) =>
-        SendAsync(HttpMethod.Put, $"/api/terminals/{Uri.EscapeDataString(tid)}", new TerminalBody(mid), AdminJson.Default.TerminalBody, $"PUT /api/terminals/{tid}", cancellation);
+    /// <param name="masterKey">The terminal's MAC master key, 32 hex digits; null leaves its key as it is.</param>
+    public Task PutTerminalAsync(string tid, string mid, CancellationToken cancellation, string? masterKey = null) =>
+        SendAsync(HttpMethod.Put, $"/api/terminals/{Uri.EscapeDataString(tid)}", new TerminalBody(mid, masterKey), AdminJson.Default.TerminalBody, $"PUT /api/terminals/{tid}", cancellation);
 
     /// <summary>Binds <paramref name="phone"/> to <paramref name="pan"/>, with consent to offers.</summary>
     public Task BindCardAsync(string pan, string phone, CancellationToken cancellation) =>

@@ -9,7 +9,7 @@ namespace Switch.Traffic.Provisioning;
 /// Registers what a run uses through the admin API before it starts: the plain merchant
 /// (<c>--mid</c>, challenge = never, so plain traffic is never challenged), the challenging merchant
 /// (<c>--challenge-mid</c>, challenge = always) when the mix has challenged scenarios, every
-/// terminal of the fleet at its merchant, and a phone bound to every challenge card. Every call
+/// terminal of the fleet at its merchant (with its master key in a <c>--mac</c> run), and a phone bound to every challenge card. Every call
 /// replaces what is there, so provisioning twice is the same as once.
 /// </summary>
 public static class Provisioner
@@ -46,8 +46,11 @@ public static class Provisioner
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellation };
         await Parallel.ForEachAsync(Enumerable.Range(0, options.Terminals), parallel, async (terminal, token) =>
-            await admin.PutTerminalAsync(options.Tid(terminal), plan?.IsChallengeTerminal(terminal) == true ? scenarios!.ChallengeMid : options.Mid, token).ConfigureAwait(false))
-            .ConfigureAwait(false);
+        {
+            var tid = options.Tid(terminal);
+            var masterKey = options.Mac ? Convert.ToHexString(RunMasterKeys.For(tid)) : null;
+            await admin.PutTerminalAsync(tid, plan?.IsChallengeTerminal(terminal) == true ? scenarios!.ChallengeMid : options.Mid, token, masterKey).ConfigureAwait(false);
+        }).ConfigureAwait(false);
 
         var cards = plan is { ChallengeTerminals: > 0 } ? scenarios!.ChallengeCards : 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, cards), parallel, async (card, token) =>

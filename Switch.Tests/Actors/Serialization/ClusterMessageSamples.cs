@@ -6,6 +6,7 @@ using Switch.Actors.Registry;
 using Switch.Actors.Reversals;
 using Switch.Actors.Risk;
 using Switch.Actors.Terminals;
+using Switch.Actors.Terminals.Keys;
 using Switch.Protocol.Framing;
 using Switch.Tests.Support;
 
@@ -26,6 +27,9 @@ internal static class ClusterMessageSamples
 
     // Not UTC, and finer than a millisecond: the instant and its offset both cross exactly.
     private static readonly DateTimeOffset At = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.FromHours(8)).AddTicks(1234567);
+
+    /// <summary>A master key as the registry keeps it, sealed: the only form in which it crosses nodes.</summary>
+    private static readonly SealedTerminalKey Keyed = new([0x01, 0x9a, 0xfe, 0x42, 0x00, 0x77], "A1B2C3");
 
     private static readonly TerminalVelocity Busy = new(new ActivityTotals(2, 3000), new ActivityTotals(9, 41000));
 
@@ -73,6 +77,9 @@ internal static class ClusterMessageSamples
         ["merchant stored"] = new MerchantStored(Shop with { Challenge = ChallengePolicy.Never }, Created: true),
         ["register terminal"] = new RegisterTerminal(new TerminalRegistration(NodeConfig.Tid(4), Shop.Mid)),
         ["terminal stored"] = new TerminalStored(new TerminalRegistration(NodeConfig.Tid(4), Shop.Mid), Created: false),
+        ["register keyed terminal"] = new RegisterTerminal(new TerminalRegistration(NodeConfig.Tid(5), Shop.Mid, Keyed), KeepKey: false),
+        ["register terminal keeping its key"] = new RegisterTerminal(new TerminalRegistration(NodeConfig.Tid(5), Shop.Mid), KeepKey: true),
+        ["keyed terminal stored"] = new TerminalStored(new TerminalRegistration(NodeConfig.Tid(5), Shop.Mid, Keyed), Created: true),
         ["registration refused"] = new RegistrationRefused("mid: no merchant 'M1' is registered"),
         ["add fee plan version, now"] = new AddFeePlanVersion("standard", Terms, null, "ops@example"),
         ["add fee plan version, later"] = new AddFeePlanVersion("standard", Terms with { QrFixedMinor = 0 }, At, "ops@example"),
@@ -101,6 +108,16 @@ internal static class ClusterMessageSamples
                 var decodedReply = (TerminalReply)actual;
                 Assert.Equal(reply.Message, decodedReply.Message);
                 Assert.Equal(reply, decodedReply with { Message = reply.Message });
+                break;
+            case RegisterTerminal { Terminal.Key: { } key } register:
+                var decodedRegister = (RegisterTerminal)actual;
+                AssertSameKey(key, decodedRegister.Terminal.Key);
+                Assert.Equal(register, decodedRegister with { Terminal = decodedRegister.Terminal with { Key = key } });
+                break;
+            case TerminalStored { Terminal.Key: { } storedKey } terminalStored:
+                var decodedTerminal = (TerminalStored)actual;
+                AssertSameKey(storedKey, decodedTerminal.Terminal.Key);
+                Assert.Equal(terminalStored, decodedTerminal with { Terminal = decodedTerminal.Terminal with { Key = storedKey } });
                 break;
             case BindPhone bind:
                 var decodedBind = (BindPhone)actual;
@@ -134,6 +151,13 @@ internal static class ClusterMessageSamples
                 Assert.Equal(expected, actual);
                 break;
         }
+    }
+
+    private static void AssertSameKey(SealedTerminalKey expected, SealedTerminalKey? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected.Sealed, actual.Sealed);
+        Assert.Equal(expected.CheckValue, actual.CheckValue);
     }
 
     private static TakeChallengeStep Step(ChallengeInput input, ChallengePolicy policy) =>

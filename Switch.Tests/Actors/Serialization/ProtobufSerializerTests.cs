@@ -75,9 +75,9 @@ public sealed class ProtobufSerializerTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public void No_event_field_is_named_for_a_clear_pan_track_pin_or_one_time_code()
+    public void No_event_field_is_named_for_a_clear_pan_track_pin_one_time_code_or_key()
     {
-        string[] forbidden = ["pan", "primary_account_number", "track", "track2", "track_2", "pin", "pin_block", "otp", "one_time_code", "cvv"];
+        string[] forbidden = ["pan", "primary_account_number", "track", "track2", "track_2", "pin", "pin_block", "otp", "one_time_code", "cvv", "master_key", "session_key", "mac_key"];
         var fields = ProtobufSerializer.Descriptors().SelectMany(file => file.MessageTypes).SelectMany(m => m.Fields.InDeclarationOrder());
 
         Assert.DoesNotContain(fields, (FieldDescriptor f) => forbidden.Contains(f.Name));

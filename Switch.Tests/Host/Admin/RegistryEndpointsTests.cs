@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switch.Actors.Registry;
+using Switch.Actors.Terminals.Keys;
 using Switch.Host.Admin;
 
 namespace Switch.Tests.Host.Admin;
@@ -31,8 +32,8 @@ public sealed class RegistryEndpointsTests : Akka.TestKit.Xunit2.TestKit
         var registry = CreateTestProbe();
         using var body = Stream("""{"mid": "M2"}""");
 
-        var put = RegistryEndpoints.PutTerminalAsync("T1", body, registry.Ref, Patience, CancellationToken.None);
-        registry.ExpectMsg(new RegisterTerminal(new("T1", "M2")));
+        var put = RegistryEndpoints.PutTerminalAsync("T1", body, registry.Ref, new TerminalKeyCipher(new byte[32]), Patience, CancellationToken.None);
+        registry.ExpectMsg(new RegisterTerminal(new("T1", "M2"), KeepKey: true));
         registry.Reply(new RegistrationRefused("mid: no merchant 'M2' is registered"));
 
         var result = await put;

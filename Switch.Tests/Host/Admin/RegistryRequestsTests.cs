@@ -1,7 +1,9 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Switch.Actors.Registry;
+using Switch.Actors.Terminals.Keys;
 using Switch.Host.Admin;
+using Switch.Protocol.Security;
 
 namespace Switch.Tests.Host.Admin;
 
@@ -53,14 +55,48 @@ public sealed class RegistryRequestsTests
     [InlineData("T000000001", """{"mid": "M1"}""", "tid: 'T000000001' must be 1 to 8 printable ASCII characters without spaces")]
     [InlineData("T1", "{}", "mid: is required")]
     [InlineData("T1", """{"mid": ["M1"]}""", "mid: a string is expected")]
-    [InlineData("T1", """{"mid": "M1", "merchant": "M1"}""", "merchant: not a field of a terminal (mid)")]
+    [InlineData("T1", """{"mid": "M1", "merchant": "M1"}""", "merchant: not a field of a terminal (mid, masterKey)")]
     public void A_terminal_body_names_its_merchant(string tid, string body, string? error)
     {
-        var read = RegistryRequests.TryReadTerminal(tid, Json(body), out var terminal, out var refused);
+        var read = RegistryRequests.TryReadTerminal(tid, Json(body), Keys, out var command, out var refused);
 
         Assert.Equal(error, refused);
         Assert.Equal(error is null, read);
-        Assert.Equal(error is null ? new TerminalRegistration(tid, "M1") : null, terminal);
+        Assert.Equal(error is null ? new RegisterTerminal(new TerminalRegistration(tid, "M1"), KeepKey: true) : null, command);
+    }
+
+    [Fact]
+    public void A_master_key_is_sealed_at_once_and_opens_only_for_its_terminal()
+    {
+        Assert.True(RegistryRequests.TryReadTerminal("T1", Json("""{"mid": "M1", "masterKey": "2b7e151628aed2a6abf7158809cf4f3c"}"""), Keys, out var command, out _));
+
+        var key = command.Terminal.Key!;
+        Assert.False(command.KeepKey);
+        Assert.Equal(MacKeys.CheckValue(Convert.FromHexString("2b7e151628aed2a6abf7158809cf4f3c")), key.CheckValue);
+        Assert.DoesNotContain("2b7e1516", Convert.ToHexString(key.Sealed), StringComparison.OrdinalIgnoreCase);
+        var opened = new byte[16];
+        Assert.True(Keys.TryOpen("T1", key, opened));
+        Assert.Equal("2B7E151628AED2A6ABF7158809CF4F3C", Convert.ToHexString(opened));
+        Assert.False(Keys.TryOpen("T2", key, opened));
+    }
+
+    [Fact]
+    public void A_null_master_key_removes_the_key()
+    {
+        Assert.True(RegistryRequests.TryReadTerminal("T1", Json("""{"mid": "M1", "masterKey": null}"""), Keys, out var command, out _));
+
+        Assert.Equal(new RegisterTerminal(new TerminalRegistration("T1", "M1"), KeepKey: false), command);
+    }
+
+    [Theory]
+    [InlineData("""{"mid": "M1", "masterKey": "2b7e151628aed2a6abf7158809cf4f"}""")]
+    [InlineData("""{"mid": "M1", "masterKey": "2b7e151628aed2a6abf7158809cf4fzz"}""")]
+    [InlineData("""{"mid": "M1", "masterKey": 12}""")]
+    public void A_malformed_master_key_is_refused_without_repeating_it(string body)
+    {
+        Assert.False(RegistryRequests.TryReadTerminal("T1", Json(body), Keys, out _, out var refused));
+
+        Assert.Equal("masterKey: 32 hex digits (an AES-128 key) or null are expected", refused);
     }
 
     [Theory]
@@ -75,6 +111,8 @@ public sealed class RegistryRequestsTests
 
         Assert.StartsWith(error, refused, StringComparison.Ordinal);
     }
+
+    private static TerminalKeyCipher Keys { get; } = new(new byte[32]);
 
     private static JsonElement Json(string text)
     {

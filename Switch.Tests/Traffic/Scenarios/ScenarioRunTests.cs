@@ -71,6 +71,38 @@ public sealed class ScenarioRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_mac_run_puts_master_keys_and_every_request_and_answer_carries_a_mac_that_verifies()
+    {
+        var options = Options("purchase=3,reversal=1", terminals: 2) with { Rate = 20, Duration = TimeSpan.FromSeconds(2), Mac = true, FirstTerminal = 41 };
+        using (var admin = Admin())
+        {
+            await Provisioner.ProvisionAsync(admin, options, feePlan: null, Logger.None, CancellationToken.None);
+        }
+
+        var results = await TrafficRun.RunAsync(options, Logger.None);
+
+        Assert.Equal(2, results.SignedOn);
+        Assert.Equal(0, results.Errors);
+        Assert.True(results.Completed > 0);
+        // Every answer 00: the switch checked every request's MAC (a failed check is answered 63).
+        Assert.Equal(results.Completed, results.ResponseCodes["00"]);
+        Assert.Equal(0, results.MacFailures);
+        Assert.Contains(_simulator.Ledger.Entries, e => e.Tid == "T0000041" && e.Mti == "0200");
+        Assert.Equal(JsonValueKind.String, (await GetAsync("/api/terminals/T0000041")).GetProperty("keyCheckValue").ValueKind);
+        Assert.Equal(0, JsonDocument.Parse(ReportWriter.Json(results)).RootElement.GetProperty("macFailures").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_mac_run_without_the_admin_api_is_refused()
+    {
+        var exit = await TrafficCli.InvokeAsync(
+            ["run", "--target", _node.TerminalEndPoint.ToString(), "--terminals", "1", "--closed-loop", "--duration", "200ms", "--mac",
+             "--report", Path.Combine(Path.GetTempPath(), $"never-written-{Guid.NewGuid():N}")]);
+
+        Assert.Equal(Usage.BadArguments, exit);
+    }
+
+    [Fact]
     public async Task Provisioning_registers_the_merchants_terminals_and_phones_and_may_be_repeated()
     {
         var options = Options("purchase=1,challenge=1", terminals: 2) with { Scenarios = Options("purchase=1,challenge=1", 2).Scenarios! with { ChallengeCards = 3 } };
