@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Serilog;
 using Switch.Host.Configuration;
 using Switch.Host.Hosting;
@@ -13,7 +15,7 @@ namespace Switch.Host.Demo;
 /// A normal fleet's latency while the terminal port is under attack: one node (in-memory journal)
 /// behind an acquirer simulator; a closed-loop warm-up; the fleet open loop at a fixed rate alone;
 /// then the same fleet again during each attack of <see cref="AttackKind"/>, the attack starting once
-/// every terminal has signed on. Each run has terminals of its own. The node allows the fleet plus
+/// every terminal has signed on, from a process of its own. Each run has terminals of its own. The node allows the fleet plus
 /// half the attack's connections, so the connection flood meets the node limit.
 /// </summary>
 public static class AttackBenchmark
@@ -76,6 +78,10 @@ public static class AttackBenchmark
         return table.ToString();
     }
 
+    /// <summary>
+    /// The attack runs as <c>Switch.Traffic attack</c> in a process of its own, as a real attacker
+    /// would: in the node's process its send loops would take the node's thread pool, not its port.
+    /// </summary>
     private static async Task<Row> UnderAttackAsync(RunOptions fleet, AttackOptions attack, ILogger log, CancellationToken cancellation)
     {
         using var actions = new TerminalPortActions();
@@ -83,10 +89,37 @@ public static class AttackBenchmark
         var running = TrafficRun.RunAsync(fleet, log, signedOn, cancellation);
         await signedOn.Task.WaitAsync(cancellation).ConfigureAwait(false);
         log.Information("Attack benchmark: {Kind} with {Connections} connections", attack.Kind.Name(), attack.Connections);
-        var outcome = await new TerminalPortAttack(attack).RunAsync(cancellation).ConfigureAwait(false);
+        var outcome = await AttackProcessAsync(attack, cancellation).ConfigureAwait(false);
         var results = await running.ConfigureAwait(false);
         log.Information("{Summary}; fleet p99 {P99} us", outcome.Summary, results.LatencyMicros.P99);
         return new Row(attack.Kind.Name(), attack.Connections, results, outcome, actions.Describe());
+    }
+
+    private static async Task<AttackResults> AttackProcessAsync(AttackOptions attack, CancellationToken cancellation)
+    {
+        var report = Path.GetTempFileName();
+        try
+        {
+            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
+            foreach (var argument in (string[])[
+                Path.Combine(AppContext.BaseDirectory, "Switch.Traffic.dll"), "attack", "--target", attack.Target.ToString(), "--kind", attack.Kind.Name(),
+                "--connections", attack.Connections.ToString(CultureInfo.InvariantCulture),
+                "--duration", string.Create(CultureInfo.InvariantCulture, $"{attack.Duration.TotalSeconds}s"), "--report", report])
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync(cancellation);
+            await process.WaitForExitAsync(cancellation).ConfigureAwait(false);
+            return process.ExitCode == 0
+                ? JsonSerializer.Deserialize<AttackResults>(await File.ReadAllTextAsync(report, cancellation).ConfigureAwait(false))!
+                : throw new InvalidOperationException($"the attack process exited {process.ExitCode}: {await output.ConfigureAwait(false)}");
+        }
+        finally
+        {
+            File.Delete(report);
+        }
     }
 
     private static string Millis(long micros) => string.Create(CultureInfo.InvariantCulture, $"{micros / 1000.0:0.0} ms");

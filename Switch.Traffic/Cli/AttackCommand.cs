@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Serilog;
 using Switch.Traffic.Attack;
 
@@ -13,9 +14,10 @@ internal static class AttackCommand
         var kind = new Option<string>("--kind") { Description = $"one of: {string.Join(", ", AttackKinds.Names)}", Required = true };
         var connections = new Option<int>("--connections") { Description = "attacking connections at once", DefaultValueFactory = _ => 100 };
         var duration = new Option<string>("--duration") { Description = "how long to attack", DefaultValueFactory = _ => "30s" };
+        var report = new Option<string?>("--report") { Description = "JSON file of what the attack managed" };
         var command = new Command("attack", "Attack a terminal port (slow-loris, floods, oversized lengths, garbage) to test its limits.")
         {
-            target, kind, connections, duration,
+            target, kind, connections, duration, report,
         };
         command.SetAction(async (result, cancellation) =>
         {
@@ -38,6 +40,10 @@ internal static class AttackCommand
             Log.Information("Attacking {Target} with {Kind} over {Connections} connections for {Duration}", endpoint, attackKind.Name(), options.Connections, length);
             var outcome = await new TerminalPortAttack(options).RunAsync(cancellation).ConfigureAwait(false);
             Log.Information("{Summary}", outcome.Summary);
+            if (result.GetValue(report) is { } path)
+            {
+                await File.WriteAllTextAsync(path, JsonSerializer.Serialize(outcome), cancellation).ConfigureAwait(false);
+            }
             return 0;
         });
         return command;
