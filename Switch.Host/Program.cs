@@ -19,6 +19,7 @@ try
         RunCommand.Create(Console.Error),
         DemoCommand.Create(Console.Out, Console.Error),
         BenchCommand.Create(Console.Out, Console.Error),
+        AttackBenchCommand.Create(Console.Out, Console.Error),
     };
     var parsed = root.Parse(args);
     if (parsed.Errors.Count > 0)

@@ -13,6 +13,7 @@ internal sealed class ReasonCounts : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<string, long> _counts = new();
+    private long _total;
 
     public ReasonCounts(string instrument)
     {
@@ -25,6 +26,7 @@ internal sealed class ReasonCounts : IDisposable
         };
         _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
         {
+            Interlocked.Add(ref _total, value);
             foreach (var tag in tags)
             {
                 if (tag.Key == TerminalPortMetrics.ReasonTag && tag.Value is string reason)
@@ -37,6 +39,9 @@ internal sealed class ReasonCounts : IDisposable
     }
 
     public long this[string reason] => _counts.GetValueOrDefault(reason);
+
+    /// <summary>Everything added, whatever its reason (or for a counter that has none).</summary>
+    public long Total => Interlocked.Read(ref _total);
 
     public void Dispose() => _listener.Dispose();
 }

@@ -13,6 +13,7 @@ internal static class TrafficCli
         var root = new RootCommand("Switch traffic: the generator and the simulated world (acquirers, SMS sink).")
         {
             AcquirerCommand.Create(),
+            AttackCommand.Create(),
             RunCommand.Create(),
             SmsSinkCommand.Create(),
         };
