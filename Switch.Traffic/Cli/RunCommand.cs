@@ -40,12 +40,13 @@ internal static class RunCommand
         var mid = new Option<string>("--mid") { Description = "merchant id, field 42", DefaultValueFactory = _ => RunOptions.DefaultMid };
         var report = new Option<string>("--report") { Description = "directory for report.json, report.html and summary.txt", Required = true };
         var scenarioArguments = new ScenarioArguments();
+        var recoveryArguments = new RecoveryArguments();
 
         var command = new Command("run", "Run simulated terminals against a switch and write a traffic report.")
         {
             target, terminals, rate, closedLoop, pipeline, duration, rampUp, firstTerminal, amount, timeout, profile, header, mid, report,
         };
-        foreach (var option in scenarioArguments.All)
+        foreach (var option in scenarioArguments.All.Concat(recoveryArguments.All))
         {
             command.Options.Add(option);
         }
@@ -94,7 +95,12 @@ internal static class RunCommand
                 return Usage.Fail(scenarioFailure);
             }
 
-            options = options with { Scenarios = setup.Scenarios };
+            if (!recoveryArguments.TryRead(result, out var recovery, out var recoveryFailure))
+            {
+                return Usage.Fail(recoveryFailure);
+            }
+
+            options = options with { Scenarios = setup.Scenarios, Recovery = recovery };
             if (options.Validate() is { } problem)
             {
                 return Usage.Fail(problem);
