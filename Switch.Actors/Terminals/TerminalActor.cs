@@ -36,6 +36,9 @@ public sealed partial class TerminalActor : ReceivePersistentActor
 
     // Not journaled: velocity is about the last hour, and a terminal that restarts starts it afresh.
     private readonly TerminalActivity _activity = new();
+
+    // Sign-ons and sign-offs whose event is being written, oldest first: answered 96 should the write fail.
+    private readonly Queue<TerminalRequest> _networkWrites = new();
     private bool _stopping;
 
     public TerminalActor(string tid, TerminalEntitySettings settings)
@@ -131,7 +134,7 @@ public sealed partial class TerminalActor : ReceivePersistentActor
     /// <summary>
     /// The journal failed a write (the database is locked or gone), and Akka stops the entity after
     /// this, its transaction children with it: nothing in flight would be answered, so everyone
-    /// waiting hears 96 now. Nothing was sent for a request whose <see cref="TransactionStarted"/> is
+    /// waiting hears 96 now, a sign-on or sign-off whose event was being written included. Nothing was sent for a request whose <see cref="TransactionStarted"/> is
     /// not durable; what is durable may be at the acquirer and is handed to its reversal queue (which
     /// may fail too while the database is down: the next recovery queues it again, see
     /// <see cref="ReverseUnfinished"/>). Passivating makes the shard buffer what arrives while the
@@ -144,8 +147,12 @@ public sealed partial class TerminalActor : ReceivePersistentActor
         Context.Parent.Tell(new Passivate(StopTerminal.Instance));
         foreach (var (request, rrn) in _state.Unanswered)
         {
-            var message = IsoMessage.Parse(request.Message, _settings.Profile);
-            Reply(request, ReplyBuilder.Build(in message, ResponseCodes.SystemMalfunction, rrn.Length == 0 ? null : rrn));
+            Fail(request, rrn);
+        }
+
+        foreach (var request in _networkWrites)
+        {
+            Fail(request, rrn: string.Empty);
         }
 
         foreach (var started in _state.Unfinished)
@@ -158,6 +165,14 @@ public sealed partial class TerminalActor : ReceivePersistentActor
     {
         _idle.Saw(message);
         return base.AroundReceive(receive, message);
+    }
+
+    private void Fail(TerminalRequest request, string rrn)
+    {
+        if (IsoMessage.TryParse(request.Message, _settings.Profile, out var message, out _))
+        {
+            Reply(request, ReplyBuilder.Build(in message, ResponseCodes.SystemMalfunction, rrn.Length == 0 ? null : rrn));
+        }
     }
 
     private void Handle(TerminalRequest request)
@@ -213,8 +228,10 @@ public sealed partial class TerminalActor : ReceivePersistentActor
         switch (code)
         {
             case 1:
+                _networkWrites.Enqueue(request);
                 PersistAsync(new TerminalSignedOn { AtUnixMs = NowUnixMs }, _ =>
                 {
+                    _networkWrites.Dequeue();
                     _state.SignOn();
                     _macs.Close();
                     Reply(request, reply);
@@ -222,8 +239,10 @@ public sealed partial class TerminalActor : ReceivePersistentActor
                 });
                 break;
             case 2:
+                _networkWrites.Enqueue(request);
                 PersistAsync(new TerminalSignedOff { AtUnixMs = NowUnixMs }, _ =>
                 {
+                    _networkWrites.Dequeue();
                     _state.SignOff();
                     _macs.Close();
                     Reply(request, reply);

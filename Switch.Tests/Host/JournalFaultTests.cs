@@ -63,4 +63,28 @@ public sealed class JournalFaultTests : IAsyncLifetime
         Assert.Single(ledger, e => e.Mti == "0200" && e.Rrn == before[37]);
         Assert.Single(ledger, e => e.Mti == "0200" && e.Rrn == after[37]);
     }
+
+    [Fact]
+    public async Task A_sign_on_while_the_journal_is_locked_is_answered_96_within_seconds_and_signs_on_once_it_is_back()
+    {
+        var tid = NodeConfig.Tid(1);
+        await using var terminal = await FramedClient.ConnectAsync(Node.TerminalEndPoint);
+        await terminal.SendRawAsync(TerminalMessages.SignOn(tid, stan: 1));
+        Assert.Equal("00", (await terminal.ReceiveMessageAsync())[39]);
+        ReceivedMessage locked;
+        var answered = Stopwatch.StartNew();
+        using (await SqliteWriteLock.TakeAsync($"Data Source={World.Config.DatabasePath}"))
+        {
+            await terminal.SendRawAsync(TerminalMessages.SignOn(tid, stan: 2));
+            locked = await terminal.ReceiveMessageAsync(TimeSpan.FromSeconds(30));
+            answered.Stop();
+        }
+
+        await terminal.SendRawAsync(TerminalMessages.SignOn(tid, stan: 3));
+        var after = await terminal.ReceiveMessageAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal((810, "96"), (locked.Mti, locked[39]));
+        Assert.InRange(answered.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(15));
+        Assert.Equal((810, "00"), (after.Mti, after[39]));
+    }
 }

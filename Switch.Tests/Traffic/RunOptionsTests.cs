@@ -1,5 +1,6 @@
 using System.Net;
 using Switch.Traffic.Generator;
+using Switch.Traffic.Generator.Recovery;
 
 namespace Switch.Tests.Traffic;
 
@@ -19,6 +20,12 @@ public sealed class RunOptionsTests
         { Valid with { Amount = 0 }, "--amount" },
         { Valid with { Timeout = TimeSpan.Zero }, "--timeout" },
         { Valid with { Mid = "M-1" }, "--mid" },
+        { Valid with { Rate = 100, Recovery = new RecoveryOptions() }, "--recover" },
+        { Valid with { Pipeline = 2, Recovery = new RecoveryOptions() }, "--recover" },
+        { Valid with { Recovery = new RecoveryOptions { Retransmits = -1 } }, "--retransmits" },
+        { Valid with { Recovery = new RecoveryOptions { GiveUpAfter = TimeSpan.Zero } }, "--give-up" },
+        { Valid with { Mac = true, Recovery = new RecoveryOptions() }, "--recover" },
+        { Valid with { Tls = new ClientTlsOptions(null, null), Recovery = new RecoveryOptions() }, "--recover" },
     };
 
     [Theory]
@@ -32,6 +39,7 @@ public sealed class RunOptionsTests
     public void The_defaults_are_valid_and_tids_follow_the_registry_numbering()
     {
         Assert.Null(Valid.Validate());
+        Assert.Null((Valid with { Recovery = new RecoveryOptions() }).Validate());
         Assert.Equal("T0000001", Valid.Tid(0));
         Assert.Equal("T0000042", (Valid with { FirstTerminal = 40 }).Tid(2));
     }

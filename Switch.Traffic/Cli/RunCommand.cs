@@ -47,12 +47,13 @@ internal static class RunCommand
         var tlsServerName = new Option<string?>("--tls-server-name") { Description = "with --tls: the name the switch's certificate must carry (default: the target's address)" };
         var mac = new Option<bool>("--mac") { Description = "terminals get master keys through --admin, sign on to a session key and MAC every request" };
         var scenarioArguments = new ScenarioArguments();
+        var recoveryArguments = new RecoveryArguments();
 
         var command = new Command("run", "Run simulated terminals against a switch and write a traffic report.")
         {
             target, terminals, rate, closedLoop, pipeline, duration, rampUp, firstTerminal, amount, timeout, profile, header, mid, report, tls, tlsCa, tlsServerName, mac,
         };
-        foreach (var option in scenarioArguments.All)
+        foreach (var option in scenarioArguments.All.Concat(recoveryArguments.All))
         {
             command.Options.Add(option);
         }
@@ -113,7 +114,12 @@ internal static class RunCommand
                 return Usage.Fail("--mac: needs --admin and --admin-token, through which the terminals' master keys are put");
             }
 
-            options = options with { Scenarios = setup.Scenarios };
+            if (!recoveryArguments.TryRead(result, out var recovery, out var recoveryFailure))
+            {
+                return Usage.Fail(recoveryFailure);
+            }
+
+            options = options with { Scenarios = setup.Scenarios, Recovery = recovery };
             if (options.Validate() is { } problem)
             {
                 return Usage.Fail(problem);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Switch.Protocol.Framing;
 using Switch.Protocol.Iso8583.Specs;
+using Switch.Traffic.Generator.Recovery;
 using Switch.Traffic.Scenarios;
 
 namespace Switch.Traffic.Generator;
@@ -43,6 +44,8 @@ public sealed record RunOptions
     /// the MAC of every answer.
     /// </summary>
     public bool Mac { get; init; }
+    /// <summary>Terminals that reconnect, retransmit and reverse through a failing switch (<c>--recover</c>); null for the plain generator.</summary>
+    public RecoveryOptions? Recovery { get; init; }
 
     public bool ClosedLoop => Rate is null;
 
@@ -99,6 +102,6 @@ public sealed record RunOptions
             return "--mid: must be 1..15 ASCII letters or digits";
         }
 
-        return Scenarios?.Validate(Terminals, Mid);
+        return Scenarios?.Validate(Terminals, Mid) ?? Recovery?.Validate(this);
     }
 }

@@ -1,4 +1,5 @@
 using Serilog;
+using Switch.Traffic.Generator.Recovery;
 using Switch.Traffic.Scenarios;
 
 namespace Switch.Traffic.Generator;
@@ -36,6 +37,11 @@ public static class TrafficRun
         log ??= Log.Logger;
         var clock = new RunClock(options.RampUp + options.Duration);
         var recorder = new RunRecorder(options.Timeout);
+        if (options.Recovery is { } recovery)
+        {
+            return await RecoveringRunAsync(options, recovery, clock, recorder, log, progress, cancellation).ConfigureAwait(false);
+        }
+
         var requests = options.Requests ?? new PurchaseFactory(options);
         var flows = options.Scenarios is { } scenarios ? new FlowFactory(options, scenarios, DateTime.UtcNow) : null;
         var sessions = Enumerable.Range(0, options.Terminals)
@@ -71,6 +77,20 @@ public static class TrafficRun
         monitor.Sample();
 
         return recorder.Results(options, clock.Measured) with { Scenarios = flows?.Recorder.Results() ?? [] };
+    }
+
+    private static async Task<RunResults> RecoveringRunAsync(RunOptions options, RecoveryOptions recovery, RunClock clock, RunRecorder recorder, ILogger log, IProgress<RunProgress>? progress, CancellationToken cancellation)
+    {
+        log.Information("Generator: {Terminals} recovering terminals from {First} to {Target}, closed loop, for {RampUp} + {Duration}; {Retransmits} retransmissions, then a reversal",
+            options.Terminals, options.Tid(0), options.Target, options.RampUp, options.Duration, recovery.Retransmits);
+        using var ended = new CancellationTokenSource();
+        var monitor = new RunMonitor(clock, recorder, options.Terminals, progress);
+        var sampling = monitor.RunAsync(ended.Token);
+        await RecoveringFleet.RunAsync(options, recovery, clock, recorder, log, cancellation).ConfigureAwait(false);
+        await ended.CancelAsync().ConfigureAwait(false);
+        await sampling.ConfigureAwait(false);
+        monitor.Sample();
+        return recorder.Results(options, clock.Measured);
     }
 
     public static string Mode(RunOptions options)
