@@ -5,7 +5,6 @@ using Akka.Actor;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Serilog;
-using Serilog.Events;
 using Switch.Actors.Terminals;
 using Switch.Host.Configuration;
 using Switch.Protocol.Framing;
@@ -20,8 +19,12 @@ namespace Switch.Host.Terminals;
 /// </summary>
 public sealed class TerminalConnectionHandler : ConnectionHandler
 {
+    /// <summary>Enough to see what an attack is and where it comes from, too few to fill a disk.</summary>
+    private const int WarningsPerSecond = 20;
+
     private readonly TerminalPort _port;
     private readonly ConnectionGate _gate;
+    private readonly WarningBudget _warnings = new(WarningsPerSecond);
     private readonly ILogger _log;
 
     public TerminalConnectionHandler(TerminalPort port, ILogger log)
@@ -43,9 +46,13 @@ public sealed class TerminalConnectionHandler : ConnectionHandler
             // Returning closes the socket at once; the terminal's reconnect backoff does the rest.
             TerminalPortMetrics.Refused(refused);
             var limits = _port.Settings.Limits;
-            log.Warning(
-                "Refused a terminal connection: {Limit} reached ({Max} connections)",
-                refused, refused == ConnectionGate.NodeLimit ? limits.MaxConnections : limits.MaxConnectionsPerAddress);
+            if (_warnings.TryTake(_log, Environment.TickCount64))
+            {
+                log.Warning(
+                    "Refused a terminal connection: {Limit} reached ({Max} connections)",
+                    refused, refused == ConnectionGate.NodeLimit ? limits.MaxConnections : limits.MaxConnectionsPerAddress);
+            }
+
             return;
         }
 
@@ -72,7 +79,7 @@ public sealed class TerminalConnectionHandler : ConnectionHandler
         var closer = new ConnectionCloser(closing);
         var watchdog = new ConnectionWatchdog(limits, Environment.TickCount64);
         heartbeat.OnHeartbeat(_ => CloseIfOverdue(watchdog, closer, limits), closer);
-        var reader = new TerminalFrameReader(_port, replyTo, owed, replies.Writer, closer, watchdog, log);
+        var reader = new TerminalFrameReader(_port, replyTo, owed, replies.Writer, closer, watchdog, log, _warnings);
         var writing = WriteRepliesAsync(connection.Transport.Output, replies.Reader, framing, log);
         TerminalPortMetrics.Opened();
         try
@@ -87,12 +94,22 @@ public sealed class TerminalConnectionHandler : ConnectionHandler
             {
                 TerminalPortMetrics.ClosedByLimit(limit);
                 // A terminal gone quiet is usually a dead NAT mapping, not an attack.
-                log.Write(limit == ConnectionWatchdog.Idle ? LogEventLevel.Information : LogEventLevel.Warning, "Closing terminal connection ({Limit}): {Reason}", limit, cause.Reason);
+                if (limit == ConnectionWatchdog.Idle)
+                {
+                    log.Information("Closing terminal connection ({Limit}): {Reason}", limit, cause.Reason);
+                }
+                else if (_warnings.TryTake(_log, Environment.TickCount64))
+                {
+                    log.Warning("Closing terminal connection ({Limit}): {Reason}", limit, cause.Reason);
+                }
             }
             else if ((cause?.Reason ?? (outcome.IsClean ? null : outcome.Reason(framing))) is { } reason)
             {
                 TerminalPortMetrics.ClosedBadInput();
-                log.Warning("Closing terminal connection: {Reason}", reason);
+                if (_warnings.TryTake(_log, Environment.TickCount64))
+                {
+                    log.Warning("Closing terminal connection: {Reason}", reason);
+                }
             }
         }
         catch (Exception ex) when (ex is IOException or ConnectionResetException or ObjectDisposedException)

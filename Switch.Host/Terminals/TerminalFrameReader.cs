@@ -24,8 +24,9 @@ internal sealed class TerminalFrameReader : IFrameHandler
     private readonly ConnectionWatchdog _watchdog;
     private readonly SignOnRate _signOns;
     private readonly ILogger _log;
+    private readonly WarningBudget _warnings;
 
-    public TerminalFrameReader(TerminalPort port, IActorRef replyTo, OwedReplies owed, ChannelWriter<TerminalReply> replies, ConnectionCloser closer, ConnectionWatchdog watchdog, ILogger log)
+    public TerminalFrameReader(TerminalPort port, IActorRef replyTo, OwedReplies owed, ChannelWriter<TerminalReply> replies, ConnectionCloser closer, ConnectionWatchdog watchdog, ILogger log, WarningBudget warnings)
     {
         _port = port;
         _replyTo = replyTo;
@@ -35,6 +36,7 @@ internal sealed class TerminalFrameReader : IFrameHandler
         _watchdog = watchdog;
         _signOns = new SignOnRate(port.Settings.Limits.MaxSignOnsPerMinute);
         _log = log;
+        _warnings = warnings;
     }
 
     public void OnKeepAlive() => _watchdog.FrameCompleted();
@@ -81,7 +83,11 @@ internal sealed class TerminalFrameReader : IFrameHandler
         if (error.CanAnswer)
         {
             TerminalPortMetrics.FormatError();
-            _log.Warning("Format error from terminal {Tid}, answered 30: {Error}", error.Tid, error.Message);
+            if (_warnings.TryTake(_log, Environment.TickCount64))
+            {
+                _log.Warning("Format error from terminal {Tid}, answered 30: {Error}", error.Tid, error.Message);
+            }
+
             _replies.TryWrite(new TerminalReply(FormatErrorReply.Build(error, _port.Settings.Profile), tpdu));
             return;
         }
