@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Serilog.Core;
 using Switch.Tests.Support;
 using Switch.Traffic.Acquirer;
 using Xunit.Abstractions;
@@ -19,35 +18,31 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
 
     private const string Tid = "T0000001";
 
-    private readonly List<NodeConfig> _configs = [];
+    /// <summary>Shorter than the shipped 20 s, so the test is quick; the failure detector keeps its defaults.</summary>
+    private const string StableAfter = "switch.cluster.stable-after = 3s";
 
-    private PostgresDatabase? _database;
+    private ClusterWorld? _world;
 
-    private AcquirerSimulator Simulator { get; } = new(new AcquirerSimulatorOptions(), Logger.None);
+    private ClusterWorld World => _world ?? throw new InvalidOperationException("the world was not started");
 
-    public async Task InitializeAsync()
-    {
-        Simulator.Start();
-        _database = await PostgresDatabase.CreateAsync();
-    }
+    private AcquirerSimulator Simulator => World.Simulator;
+
+    public async Task InitializeAsync() => _world = await ClusterWorld.StartAsync(Acquirer, new AcquirerSimulatorOptions());
 
     public async Task DisposeAsync()
     {
-        await Simulator.DisposeAsync();
-        if (_database is not null)
+        if (_world is not null)
         {
-            await _database.DisposeAsync();
+            await _world.DisposeAsync();
         }
-
-        _configs.ForEach(c => c.Delete());
     }
 
     [Fact]
     public async Task After_a_node_is_killed_a_retransmission_on_the_survivor_gets_the_original_answer_without_a_second_authorization()
     {
         var seedPort = ClusterProcesses.FreePort();
-        await using var a = await StartAsync(nodeId: 1, clusterPort: seedPort, seedPort);
-        await using var b = await StartAsync(nodeId: 2, clusterPort: 0, seedPort);
+        await using var a = await World.StartNodeAsync(nodeId: 1, clusterPort: seedPort, seedPort, extra: StableAfter);
+        await using var b = await World.StartNodeAsync(nodeId: 2, clusterPort: 0, seedPort, extra: StableAfter);
 
         var purchase = TerminalMessages.Purchase(Tid, stan: 2, amount: 4200);
         ReceivedMessage original;
@@ -81,25 +76,5 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal("00", approved[39]);
         Assert.NotEqual(original[37], approved[37]);
         Assert.Equal(2, Simulator.Ledger.Entries.Count(e => e.Mti == "0200"));
-    }
-
-    /// <summary>A node process on this test's database, its link to the simulator up; it reports its endpoints only once it is an Up member.</summary>
-    private async Task<NodeProcess> StartAsync(int nodeId, int clusterPort, int seedPort)
-    {
-        var config = new NodeConfig(NodeConfig.WithNewDatabase().DatabasePath)
-        {
-            PostgresConnectionString = _database?.ConnectionString ?? throw new InvalidOperationException("the database was not created"),
-            NodeId = nodeId,
-            ClusterPort = clusterPort,
-            SeedPorts = [seedPort],
-            Acquirers = { (Acquirer, Simulator.LocalEndPoint) },
-            // Shorter than the shipped 20 s, so the test is quick; the failure detector keeps its defaults.
-            Extra = "switch.cluster.stable-after = 3s",
-        };
-        _configs.Add(config);
-        var node = await NodeProcess.StartAsync("run", "--config", config.WriteOverlay());
-        // Before its link has signed on, a node answers purchases 91.
-        await ClusterProcesses.WaitForLinkAsync(node, Acquirer);
-        return node;
     }
 }

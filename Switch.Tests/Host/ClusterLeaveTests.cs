@@ -1,4 +1,3 @@
-using Serilog.Core;
 using Switch.Tests.Support;
 using Switch.Traffic.Acquirer;
 
@@ -17,36 +16,31 @@ public sealed class ClusterLeaveTests : IAsyncLifetime
     /// <summary>Its own name: link states on the process-wide meter are kept by acquirer name.</summary>
     private const string Acquirer = "leave-sim";
 
-    private readonly List<NodeConfig> _configs = [];
+    /// <summary>Longer than the simulator's answer, which takes 1.5 s so that the purchase is still at the acquirer when the node is asked to stop.</summary>
+    private static readonly TimeSpan LinkTimeout = TimeSpan.FromSeconds(5);
 
-    private PostgresDatabase? _database;
+    private ClusterWorld? _world;
 
-    /// <summary>Slow enough that the purchase is still at the acquirer when the node is asked to stop.</summary>
-    private AcquirerSimulator Simulator { get; } = new(new AcquirerSimulatorOptions { Latency = TimeSpan.FromSeconds(1.5) }, Logger.None);
+    private ClusterWorld World => _world ?? throw new InvalidOperationException("the world was not started");
 
-    public async Task InitializeAsync()
-    {
-        Simulator.Start();
-        _database = await PostgresDatabase.CreateAsync();
-    }
+    private AcquirerSimulator Simulator => World.Simulator;
+
+    public async Task InitializeAsync() => _world = await ClusterWorld.StartAsync(Acquirer, new AcquirerSimulatorOptions { Latency = TimeSpan.FromSeconds(1.5) });
 
     public async Task DisposeAsync()
     {
-        await Simulator.DisposeAsync();
-        if (_database is not null)
+        if (_world is not null)
         {
-            await _database.DisposeAsync();
+            await _world.DisposeAsync();
         }
-
-        _configs.ForEach(c => c.Delete());
     }
 
     [Fact]
     public async Task A_purchase_in_flight_on_a_node_that_leaves_on_sigterm_is_answered_there_and_authorized_once()
     {
         var seedPort = ClusterProcesses.FreePort();
-        await using var a = await StartAsync(nodeId: 1, clusterPort: seedPort, seedPort);
-        await using var b = await StartAsync(nodeId: 2, clusterPort: 0, seedPort);
+        await using var a = await World.StartNodeAsync(nodeId: 1, clusterPort: seedPort, seedPort, LinkTimeout);
+        await using var b = await World.StartNodeAsync(nodeId: 2, clusterPort: 0, seedPort, LinkTimeout);
         var tid = NodeConfig.Tid(7);
         var purchase = TerminalMessages.Purchase(tid, stan: 2, amount: 6100);
 
@@ -67,23 +61,5 @@ public sealed class ClusterLeaveTests : IAsyncLifetime
         Assert.Equal(("00", authorization.Rrn), (answer[39], answer[37]));
         Assert.Equal(("00", authorization.Rrn), (again[39], again[37]));
         Assert.DoesNotContain(Simulator.Ledger.Entries, e => e.IsReversal);
-    }
-
-    /// <summary>A node process on this test's database, its link to the simulator up.</summary>
-    private async Task<NodeProcess> StartAsync(int nodeId, int clusterPort, int seedPort)
-    {
-        var config = new NodeConfig(NodeConfig.WithNewDatabase().DatabasePath)
-        {
-            PostgresConnectionString = _database?.ConnectionString ?? throw new InvalidOperationException("the database was not created"),
-            NodeId = nodeId,
-            ClusterPort = clusterPort,
-            SeedPorts = [seedPort],
-            Acquirers = { (Acquirer, Simulator.LocalEndPoint) },
-            LinkTimeout = TimeSpan.FromSeconds(5),
-        };
-        _configs.Add(config);
-        var node = await NodeProcess.StartAsync("run", "--config", config.WriteOverlay());
-        await ClusterProcesses.WaitForLinkAsync(node, Acquirer);
-        return node;
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Serilog.Core;
 using Switch.Protocol.Framing;
 using Switch.Protocol.Iso8583;
@@ -175,7 +176,10 @@ public sealed class AcquirerSimulatorTests : IAsyncLifetime
     public async Task A_late_answer_fault_answers_after_the_delay_and_behind_no_other_answer()
     {
         var rules = new ResponseRules { Fault = LinkFault.AnswerLate };
-        await using var simulator = Start(new AcquirerSimulatorOptions { Rules = rules, LateAnswerDelay = TimeSpan.FromSeconds(1) });
+        // The delay runs on a clock the test moves, so a slow machine cannot let it pass early.
+        var time = new FakeTimeProvider();
+        await using var simulator = new AcquirerSimulator(new AcquirerSimulatorOptions { Rules = rules, LateAnswerDelay = TimeSpan.FromSeconds(1) }, Logger.None, time);
+        simulator.Start();
         await using var link = await FramedClient.ConnectAsync(simulator.LocalEndPoint);
         await link.SendAsync(200, Purchase(700, stan: 13));
         await Eventually.AssertAsync(() => Assert.Single(simulator.Ledger.Entries));
@@ -183,6 +187,7 @@ public sealed class AcquirerSimulatorTests : IAsyncLifetime
         await link.SendAsync(200, Purchase(800, stan: 14));
 
         Assert.Equal("000014", (await link.ReceiveMessageAsync())[11]);
+        time.Advance(TimeSpan.FromSeconds(1));
         var late = await link.ReceiveMessageAsync();
         Assert.Equal("000013", late[11]);
         Assert.Equal("00", late[39]);
