@@ -66,6 +66,10 @@ public static class ActorSystemSetup
                 .AddHocon(ClusterMessageSerializer.Config, HoconAddMode.Prepend)
                 .AddHocon(JournalConfiguration.For(settings.Journal), HoconAddMode.Prepend)
                 .AddHocon(ClusterDowning.For(settings.Cluster), HoconAddMode.Prepend)
+                // The host orders the stop: Kestrel drains the terminal connections first, then Akka.Hosting
+                // runs the coordinated shutdown. Akka's own hook would leave the cluster on SIGTERM at
+                // once, and answers still coming from other nodes would never reach the draining connections.
+                .AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend)
                 // Last, so an operator's akka.* settings in an overlay win over the switch's own.
                 .AddHocon(config, HoconAddMode.Prepend)
                 .ConfigureLoggers(loggers =>
