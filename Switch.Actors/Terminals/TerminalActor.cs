@@ -33,6 +33,7 @@ public sealed partial class TerminalActor : ReceivePersistentActor
     private readonly TerminalEntitySettings _settings;
     private readonly TerminalState _state;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private bool _unregisteredLogged;
 
     // Not journaled: velocity is about the last hour, and a terminal that restarts starts it afresh.
     private readonly TerminalActivity _activity = new();
@@ -185,7 +186,13 @@ public sealed partial class TerminalActor : ReceivePersistentActor
 
         if (!_settings.Directory.TryFind(_tid, out var merchant))
         {
-            _log.Warning("Terminal {0} is not registered: answered 58", _tid);
+            // Once per activation: an unknown terminal flooding the port would otherwise write a line a request.
+            if (!_unregisteredLogged)
+            {
+                _unregisteredLogged = true;
+                _log.Warning("Terminal {0} is not registered: answered 58 (further requests of it until it is passivated are not logged)", _tid);
+            }
+
             Reply(request, ReplyBuilder.Build(in message, ResponseCodes.NotPermittedToTerminal));
             return;
         }

@@ -49,6 +49,21 @@ public sealed class TerminalActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void An_unregistered_terminal_flooding_sign_ons_is_answered_58_each_time_and_logged_once()
+    {
+        var terminal = Spawn("T9999999");
+
+        EventFilter.Warning(contains: "is not registered").Expect(1, () =>
+        {
+            for (var stan = 1; stan <= 5; stan++)
+            {
+                Send(terminal, "T9999999", SignOn(stan, "T9999999"));
+                Assert.Equal("58", Receive()[39]);
+            }
+        });
+    }
+
+    [Fact]
     public void Sign_on_echo_and_sign_off_are_answered_and_sign_on_survives_a_restart()
     {
         var terminal = Spawn();
