@@ -227,6 +227,28 @@ public sealed class SwitchConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void The_cluster_overlay_puts_the_node_on_the_shared_postgresql_journal_under_keep_majority()
+    {
+        var environment = new Dictionary<string, string> { ["SWITCH_JOURNAL_CONNECTION_STRING"] = "Host=10.0.0.5;Database=switch" };
+        var config = SwitchConfiguration.Load([Path.Combine(RepositoryRoot(), "hocon", "cluster.conf")], environment.GetValueOrDefault);
+
+        var settings = SwitchSettingsReader.Read(config);
+
+        Assert.Equal((JournalProvider.PostgreSql, "Host=10.0.0.5;Database=switch"), (settings.Journal.Provider, settings.Journal.ConnectionString));
+        Assert.Equal(DowningStrategy.KeepMajority, settings.Cluster.Downing);
+    }
+
+    [Fact]
+    public void The_cluster_overlay_without_a_connection_string_stops_start_up_naming_the_key()
+    {
+        var config = SwitchConfiguration.Load([Path.Combine(RepositoryRoot(), "hocon", "cluster.conf")], Overlays.NoEnvironment);
+
+        var error = Assert.Throws<ConfigurationKeyException>(() => SwitchSettingsReader.Read(config));
+
+        Assert.Equal("switch.journal.connection-string", error.Key);
+    }
+
+    [Fact]
     public void The_bench_overlay_registers_the_generator_s_default_terminals()
     {
         var settings = SwitchSettingsReader.Read(SwitchConfiguration.Load([Path.Combine(RepositoryRoot(), "hocon", "bench.conf")], Overlays.NoEnvironment));
