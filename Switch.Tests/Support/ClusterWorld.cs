@@ -1,3 +1,4 @@
+using System.Net;
 using Serilog.Core;
 using Switch.Traffic.Acquirer;
 
@@ -42,7 +43,10 @@ internal sealed class ClusterWorld : IAsyncDisposable
     /// A node process on the world's database, its link to the simulator up (before that a node
     /// answers purchases 91); it reports its endpoints only once it is an Up member.
     /// </summary>
-    public async Task<NodeProcess> StartNodeAsync(int nodeId, int clusterPort, int seedPort, TimeSpan? linkTimeout = null, string extra = "")
+    /// <param name="acquirer">Where the node's link goes; the world's simulator when null.</param>
+    /// <param name="smsWebhook">Where the node texts one-time codes; nowhere when null.</param>
+    public async Task<NodeProcess> StartNodeAsync(
+        int nodeId, int clusterPort, int seedPort, TimeSpan? linkTimeout = null, string extra = "", EndPoint? acquirer = null, Uri? smsWebhook = null)
     {
         var config = new NodeConfig(NodeConfig.WithNewDatabase().DatabasePath)
         {
@@ -50,8 +54,9 @@ internal sealed class ClusterWorld : IAsyncDisposable
             NodeId = nodeId,
             ClusterPort = clusterPort,
             SeedPorts = [seedPort],
-            Acquirers = { (_acquirer, Simulator.LocalEndPoint) },
+            Acquirers = { (_acquirer, acquirer ?? Simulator.LocalEndPoint) },
             LinkTimeout = linkTimeout ?? TimeSpan.FromSeconds(1),
+            SmsWebhook = smsWebhook,
             Extra = extra,
         };
         _configs.Add(config);
