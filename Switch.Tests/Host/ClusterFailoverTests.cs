@@ -70,10 +70,20 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
         await Eventually.AssertAsync(() => Assert.Contains("Leader is removing unreachable node", a.Output, StringComparison.Ordinal), ClusterProcesses.FailoverWait);
 
         // A connection of its own: a transmission that timed out may still be answered on its old one.
+        // The card's shard may still be moving to A just after the removal; its ask then times out
+        // (96, before anything reaches the acquirer), and the terminal tries again with a new STAN.
         await using var next = await FramedClient.ConnectAsync(a.TerminalEndPoint);
-        await next.SendRawAsync(TerminalMessages.Purchase(Tid, stan: 3, amount: 5300));
-        var approved = await next.ReceiveMessageAsync(NodeProcess.FirstReplyWait);
-        Assert.Equal("00", approved[39]);
+        var stan = 3;
+        ReceivedMessage? approved = null;
+        await Eventually.AssertAsync(
+            async () =>
+            {
+                await next.SendRawAsync(TerminalMessages.Purchase(Tid, stan++, amount: 5300));
+                approved = await next.ReceiveMessageAsync(NodeProcess.FirstReplyWait);
+                Assert.Equal("00", approved[39]);
+            },
+            ClusterProcesses.FailoverWait);
+        Assert.NotNull(approved);
         Assert.NotEqual(original[37], approved[37]);
         Assert.Equal(2, Simulator.Ledger.Entries.Count(e => e.Mti == "0200"));
     }
