@@ -13,8 +13,9 @@ public static class TerminalPortMetrics
     public const string ClosedByLimitName = "switch.terminal.connections_closed_by_limit";
     public const string ReasonTag = "reason";
 
-    private static readonly UpDownCounter<long> Connections = SwitchMeter.Instance.CreateUpDownCounter<long>(
-        ConnectionsName, "{connection}", "Terminal connections open now.");
+    // Observed as a level, not added up: an exporter started after connections opened would
+    // otherwise count their closing below zero.
+    private static long _open;
 
     private static readonly Counter<long> ClosedForBadInput = SwitchMeter.Instance.CreateCounter<long>(
         ClosedForBadInputName, "{connection}", "Terminal connections closed because of what they sent (oversized or unreadable frames).");
@@ -28,9 +29,12 @@ public static class TerminalPortMetrics
     private static readonly Counter<long> ClosedForLimit = SwitchMeter.Instance.CreateCounter<long>(
         ClosedByLimitName, "{connection}", "Terminal connections closed for breaking a limit: reason idle, slow-frame or sign-on-flood.");
 
-    internal static void Opened() => Connections.Add(1);
+    static TerminalPortMetrics() => SwitchMeter.Instance.CreateObservableUpDownCounter(
+        ConnectionsName, () => Interlocked.Read(ref _open), "{connection}", "Terminal connections open now.");
 
-    internal static void Closed() => Connections.Add(-1);
+    internal static void Opened() => Interlocked.Increment(ref _open);
+
+    internal static void Closed() => Interlocked.Decrement(ref _open);
 
     internal static void ClosedBadInput() => ClosedForBadInput.Add(1);
 
