@@ -10,7 +10,7 @@ namespace Switch.Actors.Sharding;
 /// two messages per authorization cost more than a twentieth of the node's CPU. Here each message
 /// only sets a flag, and a periodic check every <c>after</c> looks at it: an entity is passivated
 /// once it has been idle for between <c>after</c> and twice that. (Sharding's own idle passivation
-/// is off for entities that are remembered, as terminals are.)
+/// is turned off for these entities.)
 /// </para>
 /// </summary>
 public sealed class IdlePassivation

@@ -26,6 +26,8 @@ namespace Switch.Actors.Terminals;
 public sealed partial class TerminalActor : ReceivePersistentActor
 {
     public const string RrnTagPrefix = "rrn:";
+
+    public const string PersistenceIdPrefix = "terminal-";
     public const string MidTagPrefix = "mid:";
 
     private readonly IdlePassivation _idle = new();
@@ -107,7 +109,7 @@ public sealed partial class TerminalActor : ReceivePersistentActor
         });
     }
 
-    public override string PersistenceId => $"terminal-{_tid}";
+    public override string PersistenceId => PersistenceIdPrefix + _tid;
 
     private static DateTimeOffset Now => Context.System.Scheduler.Now;
 

@@ -9,6 +9,7 @@ public static class TerminalMetrics
     public const string TransactionsName = "switch.transactions";
     public const string ReversalsName = "switch.terminal_reversals";
     public const string MerchantMismatchesName = "switch.merchant_mismatches";
+    public const string UndeliveredName = "switch.terminal.undelivered_requests";
 
     private static readonly Counter<long> Transactions = SwitchMeter.Instance.CreateCounter<long>(
         TransactionsName, "{transaction}", "Authorizations and purchases by outcome and response code (field 39).");
@@ -18,6 +19,11 @@ public static class TerminalMetrics
 
     private static readonly Counter<long> MerchantMismatches = SwitchMeter.Instance.CreateCounter<long>(
         MerchantMismatchesName, "{request}", "Requests refused (58) for naming another merchant (field 42) or MCC (field 18): attempted code jumping.");
+
+    private static readonly Counter<long> UndeliveredRequests = SwitchMeter.Instance.CreateCounter<long>(
+        UndeliveredName, "{request}", "Terminal requests that never reached their entity (it could not start, or its node died), answered 96.");
+
+    internal static void Undelivered() => UndeliveredRequests.Add(1);
 
     internal static void MerchantMismatch(MerchantMismatch mismatch) => MerchantMismatches.Add(
         1, new KeyValuePair<string, object?>("field", mismatch == Terminals.MerchantMismatch.Mid ? "mid" : "mcc"));

@@ -98,6 +98,9 @@ public sealed class TransactionActor : UntypedActor, IWithTimers
                 // stalled) fails this request fast rather than holding the terminal.
                 Finish(Outcome.DeclinedLocally, ResponseCodes.SystemMalfunction, reason: "the card entity did not answer in time");
                 break;
+            case (Stage.AwaitingCard, CardUnreachable):
+                Finish(Outcome.DeclinedLocally, ResponseCodes.SystemMalfunction, reason: "the card entity could not be reached (it could not start, or its node died)");
+                break;
             case (Stage.Routing, NoAcquirerAvailable none):
                 Unrouted(none);
                 break;

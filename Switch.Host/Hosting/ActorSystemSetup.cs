@@ -118,14 +118,20 @@ public static class ActorSystemSetup
                     new ShardOptions
                     {
                         StateStoreMode = StateStoreMode.DData,
-                        // Entities alive at a crash are started again at start-up, so each recovers and
-                        // reverses what it had in flight. Kept in the journal, not in LMDB files.
-                        RememberEntities = true,
-                        RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
+                        // Not remembered: the TerminalWaker starts those alive at a crash, without
+                        // making every entity start and stop a journal write sharding depends on.
+                        RememberEntities = false,
                         HandOffStopMessage = StopTerminal.Instance,
                         // Terminals passivate themselves (passivate-after), through the hand-off stop.
                         ShouldPassivateIdleEntities = false,
-                    });
+                    })
+                .WithActors((system, registry) => system.ActorOf(
+                    TerminalWaker.Props(
+                        registry.Get<TerminalRegion>(),
+                        // An entity passivates after passivate-after to twice that: older writers were not alive.
+                        () => RecentTerminals.ReadAsync(settings.Journal, settings.Terminals.PassivateAfter * 2)),
+                    "terminal-waker"))
+                .WithActors((system, _) => system.ActorOf(UndeliveredRequests.Props(settings.Terminals.Profile), "undelivered-requests"));
         });
     }
 

@@ -154,6 +154,19 @@ public sealed class TransactionActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void A_card_message_dropped_undelivered_fails_the_request_96_at_once_without_sending_it()
+    {
+        _transaction.Tell(Authorize());
+        _cards.ExpectMsg<AssessAuthorization>();
+
+        _cards.Reply(CardUnreachable.Instance);
+
+        var finish = ExpectMsg<FinishTransaction>();
+        Assert.Equal((Outcome.DeclinedLocally, "96"), (finish.Event.Outcome, finish.Event.ResponseCode));
+        _router.ExpectNoMsg(TimeSpan.Zero);
+    }
+
+    [Fact]
     public void An_approval_carries_the_cards_offer_in_field_63_and_the_card_learns_of_it()
     {
         var sent = Send(Start(new CardOffer("grocery-5", "5% off groceries next visit")));
