@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Npgsql;
+using Serilog.Core;
+using Switch.Tests.Support;
+using Switch.Traffic.Acquirer;
+
+namespace Switch.Tests.Host.Persistence;
+
+/// <summary>
+/// A whole node whose PostgreSQL journal becomes unreachable for a while: its connections to the
+/// database go through a proxy that the test cuts (every open connection dropped, new ones closed as
+/// they arrive) and then restores, as when the database host fails over or the network drops.
+/// </summary>
+public sealed class JournalOutageTests : IAsyncLifetime
+{
+    /// <summary>Its own name: link states on the process-wide meter are kept by acquirer name.</summary>
+    private const string Acquirer = "journal-outage-sim";
+
+    /// <summary>Under the card ask-timeout (5 s): the answer comes from the failure itself, not from a timer.</summary>
+    private static readonly TimeSpan AtOnce = TimeSpan.FromSeconds(4.5);
+
+    private PostgresDatabase? _database;
+    private NodeConfig? _config;
+
+    private AcquirerSimulator Simulator { get; } = new(new AcquirerSimulatorOptions(), Logger.None);
+
+    // Disposed by DisposeAsync (IAsyncLifetime), which the analyzer does not know of.
+    private CuttableProxy? Proxy { get; set; }
+
+    public async Task InitializeAsync()
+    {
+        Simulator.Start();
+        _database = await PostgresDatabase.CreateAsync();
+        var server = new NpgsqlConnectionStringBuilder(_database.ConnectionString);
+        EndPoint upstream = server.Host!.StartsWith('/')
+            ? new UnixDomainSocketEndPoint(Path.Combine(server.Host, $".s.PGSQL.{server.Port}"))
+            : new DnsEndPoint(server.Host, server.Port);
+        Proxy = new CuttableProxy(upstream);
+        var throughProxy = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Host = "127.0.0.1", Port = Proxy.EndPoint.Port };
+        _config = new NodeConfig(NodeConfig.WithNewDatabase().DatabasePath)
+        {
+            PostgresConnectionString = throughProxy.ConnectionString,
+            Acquirers = { (Acquirer, Simulator.LocalEndPoint) },
+        };
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Simulator.DisposeAsync();
+        if (Proxy is not null)
+        {
+            await Proxy.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        _config?.Delete();
+    }
+
+    [Fact]
+    public async Task While_the_database_is_unreachable_every_request_is_answered_96_at_once_and_the_node_serves_again_by_itself_when_it_returns()
+    {
+        await using var node = await TestNode.StartAsync(_config!);
+        await node.WaitForRouteAsync(Acquirer);
+        var running = NodeConfig.Tid(1);
+        await using var a = await FramedClient.ConnectAsync(node.TerminalEndPoint);
+        await a.SendRawAsync(TerminalMessages.SignOn(running, stan: 1));
+        Assert.Equal("00", (await a.ReceiveMessageAsync())[39]);
+        await a.SendRawAsync(TerminalMessages.Purchase(running, stan: 2, amount: 1000));
+        var before = await a.ReceiveMessageAsync();
+        await using var b = await FramedClient.ConnectAsync(node.TerminalEndPoint);
+        await using var c = await FramedClient.ConnectAsync(node.TerminalEndPoint);
+
+        Proxy!.Cut();
+        // A running entity's write fails; entities that must first recover from the journal cannot start.
+        var duringOutage = new List<(string What, ReceivedMessage Reply, TimeSpan Took)>
+        {
+            await TimedAsync("a purchase of a running terminal", a, TerminalMessages.Purchase(running, stan: 3, amount: 3003)),
+            await TimedAsync("the sign-on of a terminal not started", b, TerminalMessages.SignOn(NodeConfig.Tid(2), stan: 1)),
+            await TimedAsync("a purchase of a terminal not started", c, TerminalMessages.Purchase(NodeConfig.Tid(3), stan: 1, amount: 3003)),
+        };
+
+        // Enough failures to open the journal's circuit breaker (10 in a row): calls then fail at once.
+        for (var stan = 4; stan < 16; stan++)
+        {
+            duringOutage.Add(await TimedAsync($"purchase {stan} of the running terminal", a, TerminalMessages.Purchase(running, stan, amount: 3003)));
+        }
+
+        Proxy.Restore();
+        var restored = Stopwatch.StartNew();
+        ReceivedMessage after;
+        var stanAfter = 100;
+        do
+        {
+            await a.SendRawAsync(TerminalMessages.Purchase(running, ++stanAfter, amount: 7007));
+            after = await a.ReceiveMessageAsync();
+        }
+        while (after[39] == "96" && restored.Elapsed < TimeSpan.FromSeconds(30));
+
+        restored.Stop();
+        await b.SendRawAsync(TerminalMessages.SignOn(NodeConfig.Tid(2), stan: 2));
+        var signedOnAfter = await b.ReceiveMessageAsync();
+
+        Assert.Equal("00", before[39]);
+        Assert.All(duringOutage, outage =>
+        {
+            Assert.True(outage.Reply[39] == "96", $"{outage.What}: answered {outage.Reply[39]}");
+            Assert.True(outage.Took < AtOnce, $"{outage.What}: answered after {outage.Took}");
+        });
+        Assert.Equal("00", after[39]);
+        // The breaker lets a probe call through every 2 s; Akka's default would hold the node at 96 for 30 s.
+        Assert.InRange(restored.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+        Assert.Equal((810, "00"), (signedOnAfter.Mti, signedOnAfter[39]));
+        var ledger = Simulator.Ledger.Entries;
+        Assert.DoesNotContain(ledger, entry => entry.Amount == 3003);
+        Assert.Single(ledger, entry => entry.Mti == "0200" && entry.Rrn == before[37]);
+        Assert.Single(ledger, entry => entry.Mti == "0200" && entry.Rrn == after[37]);
+        var metrics = await node.Admin.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Matches(new Regex("""switch_terminal_undelivered_requests_total(\{[^}]*\})? [1-9]"""), metrics);
+    }
+
+    private static async Task<(string What, ReceivedMessage Reply, TimeSpan Took)> TimedAsync(string what, FramedClient terminal, byte[] request)
+    {
+        var clock = Stopwatch.StartNew();
+        await terminal.SendRawAsync(request);
+        var reply = await terminal.ReceiveMessageAsync(TimeSpan.FromSeconds(30));
+        return (what, reply, clock.Elapsed);
+    }
+}
