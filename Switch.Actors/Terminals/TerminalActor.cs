@@ -26,9 +26,8 @@ namespace Switch.Actors.Terminals;
 public sealed partial class TerminalActor : ReceivePersistentActor
 {
     public const string RrnTagPrefix = "rrn:";
-
-    public const string PersistenceIdPrefix = "terminal-";
     public const string MidTagPrefix = "mid:";
+    public const string PersistenceIdPrefix = "terminal-";
 
     private readonly IdlePassivation _idle = new();
     private readonly string _tid;
