@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Switch.Host.Tls;
@@ -50,6 +51,19 @@ internal sealed class TlsFiles : IDisposable
         File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, password));
         return path;
     }
+
+    /// <summary>
+    /// HOCON for a node with one link, <paramref name="acquirer"/> at <paramref name="endpoint"/> over
+    /// TLS trusting this CA for <see cref="ServerName"/>, retrying quickly; <paramref name="moreTls"/>
+    /// (e.g. <c>, certificate-file = ...</c>) is added to its tls block.
+    /// </summary>
+    public string LinkTo(string acquirer, EndPoint endpoint, string moreTls = "") => $$"""
+        switch.acquirers = [
+          { name = {{acquirer}}, endpoint = "{{endpoint}}", profile = iso87-ascii, length-header = binary2,
+            timeout = 1s, echo-interval = 30s, reconnect-min = 100ms, reconnect-max = 500ms,
+            tls = { enabled = on, server-name = "{{ServerName}}", ca-file = "{{CaFile}}"{{moreTls}} } }
+        ]
+        """;
 
     /// <summary>A terminal's handshake that trusts this CA only, presenting <paramref name="clientCertificate"/> when given.</summary>
     public SslClientAuthenticationOptions ClientOptions(X509Certificate2? clientCertificate = null)

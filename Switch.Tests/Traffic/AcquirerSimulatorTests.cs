@@ -217,6 +217,16 @@ public sealed class AcquirerSimulatorTests : IAsyncLifetime
     }
 
     /// <summary>Sends one framed request on a plain socket and returns the bytes that come back until the peer closes (or <paramref name="closeAfter"/> arrived).</summary>
+    [Fact]
+    public void Requiring_client_certificates_without_serving_TLS_is_refused()
+    {
+        using var files = new TlsFiles();
+
+        var refused = Assert.Throws<ArgumentException>(() => new AcquirerSimulator(new AcquirerSimulatorOptions { ClientCa = [files.Authority.Certificate] }, Logger.None));
+
+        Assert.Contains("ClientCa", refused.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<byte[]> RawExchangeAsync(AcquirerSimulator simulator, MessageBuilder request, int closeAfter = int.MaxValue)
     {
         using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);

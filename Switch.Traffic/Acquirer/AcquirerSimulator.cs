@@ -18,6 +18,7 @@ public sealed class AcquirerSimulator : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<SimulatorConnection, Task> _connections = new();
     private int _authCodes;
+    private int _failedHandshakes;
     private int _disposed;
     private Task _accepting = Task.CompletedTask;
 
@@ -25,6 +26,11 @@ public sealed class AcquirerSimulator : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
+        if (options.ClientCa is { } clientCa && (options.Certificate is null || clientCa.Count == 0))
+        {
+            throw new ArgumentException("ClientCa: needs a Certificate to serve TLS with, and at least one CA certificate", nameof(options));
+        }
+
         _options = options;
         _log = log.ForContext<AcquirerSimulator>();
         _time = time ?? TimeProvider.System;
@@ -39,6 +45,9 @@ public sealed class AcquirerSimulator : IAsyncDisposable
     /// <summary>Links currently connected.</summary>
     public int ConnectionCount => _connections.Count;
 
+    /// <summary>TLS handshakes with links that failed: a link not speaking TLS, one that distrusts the simulator, or one refused for its certificate.</summary>
+    public int FailedHandshakes => Volatile.Read(ref _failedHandshakes);
+
     internal AcquirerSimulatorOptions Options => _options;
 
     internal TimeProvider Time => _time;
@@ -49,8 +58,15 @@ public sealed class AcquirerSimulator : IAsyncDisposable
         _listener.Listen(512);
         _accepting = AcceptAsync(_stopping.Token);
         _log.Information("Acquirer simulator listening on {Endpoint} ({Transport}, {Profile}, {Header}, latency {Latency})",
-            LocalEndPoint, _options.Certificate is null ? "TCP" : $"TLS as {_options.Certificate.Subject}", _options.Profile.Name, _options.Framing.Header, _options.Latency);
+            LocalEndPoint, Transport(), _options.Profile.Name, _options.Framing.Header, _options.Latency);
     }
+
+    private string Transport() => (_options.Certificate, _options.ClientCa) switch
+    {
+        (null, _) => "TCP",
+        (var certificate, null) => $"TLS as {certificate.Subject}",
+        (var certificate, var clientCa) => $"mutual TLS as {certificate.Subject}, links' certificates from {string.Join(" or ", clientCa.Select(ca => ca.Subject))}",
+    };
 
     /// <summary>Closes every link, as an acquirer restart would; the listener stays open.</summary>
     public void DisconnectAll()
@@ -60,6 +76,8 @@ public sealed class AcquirerSimulator : IAsyncDisposable
             connection.Close();
         }
     }
+
+    internal void HandshakeFailed() => Interlocked.Increment(ref _failedHandshakes);
 
     /// <summary>A fresh 6-digit authorization code.</summary>
     internal string NextAuthCode() =>

@@ -20,4 +20,10 @@ public sealed record AcquirerSimulatorOptions
     public string? LedgerPath { get; init; }
     /// <summary>The certificate, with its private key, of a simulator that speaks TLS (1.2 or 1.3) to its links; plain TCP when null.</summary>
     public X509Certificate2? Certificate { get; init; }
+    /// <summary>
+    /// With <see cref="Certificate"/>: mutual TLS, every link must present a certificate that chains
+    /// to one of these CA certificates (never the system's store), or its handshake fails; no
+    /// certificate is asked for when null.
+    /// </summary>
+    public X509Certificate2Collection? ClientCa { get; init; }
 }

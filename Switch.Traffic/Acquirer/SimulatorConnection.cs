@@ -3,6 +3,8 @@ using System.IO.Pipelines;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading.Channels;
 using Serilog;
 using Switch.Protocol.Framing;
@@ -18,6 +20,9 @@ internal sealed class SimulatorConnection : IFrameHandler, IDisposable
 {
     // The fields an acquirer echoes back, in order; 38 and 39 are its own.
     private static readonly int[] ResponseFields = [3, 4, 7, 11, 12, 13, 32, 37, 38, 39, 41, 42, 49, 70, 90];
+
+    // Extended key usage for a TLS client (RFC 5280), which a link's certificate must allow if it names any.
+    private static readonly Oid ClientAuthentication = new("1.3.6.1.5.5.7.3.2");
 
     // A link that has not finished its TLS handshake by then is closed.
     private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(10);
@@ -100,20 +105,37 @@ internal sealed class SimulatorConnection : IFrameHandler, IDisposable
         timeout.CancelAfter(HandshakeTimeout);
         try
         {
-            await tls.AuthenticateAsServerAsync(
-                new SslServerAuthenticationOptions
-                {
-                    ServerCertificate = _simulator.Options.Certificate,
-                    EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-                },
-                timeout.Token).ConfigureAwait(false);
+            await tls.AuthenticateAsServerAsync(ServerAuthentication(_simulator.Options), timeout.Token).ConfigureAwait(false);
             return true;
         }
         catch (Exception ex) when (ex is AuthenticationException or IOException or OperationCanceledException)
         {
-            _log.Warning("TLS handshake with a link failed: {Reason}", ex.Message);
+            if (!closing.IsCancellationRequested)
+            {
+                _simulator.HandshakeFailed();
+                _log.Warning("TLS handshake with a link failed: {Reason}", ex.Message);
+            }
+
             return false;
         }
+    }
+
+    private static SslServerAuthenticationOptions ServerAuthentication(AcquirerSimulatorOptions options) => new()
+    {
+        ServerCertificate = options.Certificate,
+        EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+        // Without a certificate, or with one that does not chain to the CA, the handshake fails.
+        ClientCertificateRequired = options.ClientCa is not null,
+        CertificateChainPolicy = options.ClientCa is { } clientCa ? ClientChainPolicy(clientCa) : null,
+    };
+
+    /// <summary>Trust in the given CA certificates only, for a certificate meant for TLS clients; revocation unchecked, as on the switch's side.</summary>
+    private static X509ChainPolicy ClientChainPolicy(X509Certificate2Collection clientCa)
+    {
+        var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
+        policy.CustomTrustStore.AddRange(clientCa);
+        policy.ApplicationPolicy.Add(ClientAuthentication);
+        return policy;
     }
 
     public void OnKeepAlive()

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Security.Cryptography.X509Certificates;
 using Serilog;
 using Switch.Protocol.Framing;
 using Switch.Protocol.Iso8583.Specs;
@@ -6,7 +7,7 @@ using Switch.Traffic.Acquirer;
 
 namespace Switch.Traffic.Cli;
 
-/// <summary><c>acquirer --listen HOST:PORT [--ledger FILE] [--latency-ms N] [--tls-cert FILE --tls-key FILE | --tls-pfx FILE] ...</c>: runs a simulated acquirer until stopped.</summary>
+/// <summary><c>acquirer --listen HOST:PORT [--ledger FILE] [--latency-ms N] [--tls-cert FILE --tls-key FILE | --tls-pfx FILE] [--tls-client-ca FILE] ...</c>: runs a simulated acquirer until stopped.</summary>
 internal static class AcquirerCommand
 {
     public static Command Create()
@@ -21,10 +22,11 @@ internal static class AcquirerCommand
         var disconnect = new Option<double>("--disconnect-rate") { Description = "share of requests that drop the link (0..1)", DefaultValueFactory = _ => 0.0 };
         var seed = new Option<int>("--seed") { Description = "seed of the fault and approval draws", DefaultValueFactory = _ => 8583 };
         var tls = new ServerCertificateArguments();
+        var clientCa = new Option<string?>("--tls-client-ca") { Description = "mutual TLS: every link must present a certificate from these PEM CA certificates (with --tls-cert or --tls-pfx)" };
 
         var command = new Command("acquirer", "Run a simulated acquirer host that answers the switch's links.")
         {
-            listen, ledger, latency, profile, header, approval, drop, disconnect, seed,
+            listen, ledger, latency, profile, header, approval, drop, disconnect, seed, clientCa,
         };
         foreach (var option in tls.All)
         {
@@ -43,6 +45,20 @@ internal static class AcquirerCommand
                 return Usage.Fail(failure);
             }
 
+            X509Certificate2Collection? trustedClients = null;
+            if (result.GetValue(clientCa) is { } clientCaFile)
+            {
+                if (certificate is null)
+                {
+                    return Usage.Fail("--tls-client-ca: only with --tls-cert and --tls-key or --tls-pfx, the simulator's own certificate");
+                }
+
+                if (!PemCaFile.TryRead("--tls-client-ca", clientCaFile, out trustedClients, out failure))
+                {
+                    return Usage.Fail(failure);
+                }
+            }
+
             AcquirerSimulatorOptions options;
             try
             {
@@ -55,6 +71,7 @@ internal static class AcquirerCommand
                     Framing = new FrameOptions(result.GetValue(header)),
                     Rules = new ResponseRules(result.GetValue(approval), result.GetValue(drop), result.GetValue(disconnect), result.GetValue(seed)),
                     Certificate = certificate,
+                    ClientCa = trustedClients,
                 };
             }
             catch (Exception ex) when (ex is ArgumentException or ProfileDefinitionException)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Serilog;
 using Spectre.Console;
@@ -207,24 +206,9 @@ internal static class RunCommand
         }
 
         X509Certificate2Collection? trusted = null;
-        if (caFile is not null)
+        if (caFile is not null && !PemCaFile.TryRead("--tls-ca", caFile, out trusted, out failure))
         {
-            trusted = [];
-            try
-            {
-                trusted.ImportFromPemFile(caFile);
-            }
-            catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
-            {
-                failure = $"--tls-ca: cannot read '{caFile}': {ex.Message}";
-                return false;
-            }
-
-            if (trusted.Count == 0)
-            {
-                failure = $"--tls-ca: '{caFile}' holds no PEM certificate";
-                return false;
-            }
+            return false;
         }
 
         tls = new ClientTlsOptions(serverName, trusted);

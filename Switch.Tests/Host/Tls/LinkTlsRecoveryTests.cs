@@ -38,16 +38,7 @@ public sealed class LinkTlsRecoveryTests : IAsyncLifetime
     public async Task A_link_refused_for_its_certificate_retries_and_comes_up_when_the_acquirer_serves_the_right_one()
     {
         var endpoint = _simulator.LocalEndPoint;
-        var config = new NodeConfig(_config.DatabasePath)
-        {
-            Extra = $$"""
-                switch.acquirers = [
-                  { name = {{Acquirer}}, endpoint = "{{endpoint}}", profile = iso87-ascii, length-header = binary2,
-                    timeout = 1s, echo-interval = 30s, reconnect-min = 100ms, reconnect-max = 500ms,
-                    tls = { enabled = on, server-name = "{{TlsFiles.ServerName}}", ca-file = "{{_files.CaFile}}" } }
-                ]
-                """,
-        };
+        var config = new NodeConfig(_config.DatabasePath) { Extra = _files.LinkTo(Acquirer, endpoint) };
         await using var node = await TestNode.StartAsync(config, _log.Logger);
 
         await Eventually.AssertAsync(() => Assert.True(HandshakesRefused() >= 3, $"{HandshakesRefused()} handshakes refused so far"));
