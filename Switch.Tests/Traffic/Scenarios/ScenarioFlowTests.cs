@@ -112,7 +112,9 @@ public sealed class ScenarioFlowTests : IAsyncLifetime
     [Fact]
     public async Task An_unanswered_step_fails_its_flow_as_a_timeout()
     {
-        var results = await TrafficRun.RunAsync(Options("reversal=1") with { Amount = 1091, Timeout = TimeSpan.FromMilliseconds(300) }, Logger.None);
+        // The sending window counts from the run's start, connecting and signing on included: 300 ms
+        // left no time for a flow to start under a loaded CI (seen once), so this run asks for 3 s.
+        var results = await TrafficRun.RunAsync(Options("reversal=1") with { Amount = 1091, Timeout = TimeSpan.FromMilliseconds(300), Duration = TimeSpan.FromSeconds(3) }, Logger.None);
 
         var reversal = Assert.Single(results.Scenarios);
         Assert.True(reversal.Started > 0);
