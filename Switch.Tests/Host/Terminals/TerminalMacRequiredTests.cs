@@ -18,13 +18,15 @@ public sealed class TerminalMacRequiredTests : IAsyncLifetime
     private static readonly string KeyedTid = NodeConfig.Tid(32);
 
     private readonly AcquirerAndJournal _world = new(acquirer: "mac-required-tests-sim");
-    private TestNode? _node;
 
-    private TestNode Node => _node ?? throw new InvalidOperationException("the node has not started");
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task InitializeAsync()
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    [Fact]
+    public async Task A_keyless_terminal_s_purchase_is_answered_63_and_never_reaches_the_acquirer_while_a_keyed_one_is_approved()
     {
-        var config = new NodeConfig(_world.Config.DatabasePath)
+        await using var node = await TestNode.StartAsync(new NodeConfig(_world.Config.DatabasePath)
         {
             Acquirers = { (_world.Name, _world.EndPoint) },
             Extra = $$"""
@@ -34,26 +36,10 @@ public sealed class TerminalMacRequiredTests : IAsyncLifetime
                   { tid = "{{KeyedTid}}", mid = "{{NodeConfig.Mid}}", master-key = "{{MacTerminal.MasterKeyHex}}" }
                 ]
                 """,
-        };
-        _node = await TestNode.StartAsync(config);
-        await _node.WaitForRouteAsync(_world.Name);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_node is not null)
-        {
-            await _node.DisposeAsync();
-        }
-
-        await _world.DisposeAsync();
-    }
-
-    [Fact]
-    public async Task A_keyless_terminal_s_purchase_is_answered_63_and_never_reaches_the_acquirer_while_a_keyed_one_is_approved()
-    {
+        });
+        await node.WaitForRouteAsync(_world.Name);
         using var failures = new ReasonCounts(TerminalMacMetrics.FailuresName);
-        await using var keyless = await FramedClient.ConnectAsync(Node.TerminalEndPoint);
+        await using var keyless = await FramedClient.ConnectAsync(node.TerminalEndPoint);
         await keyless.SendRawAsync(TerminalMessages.SignOn(KeylessTid, stan: 1));
         var signedOn = await keyless.ReceiveMessageAsync();
         Assert.Equal("00", signedOn[39]);
@@ -63,7 +49,7 @@ public sealed class TerminalMacRequiredTests : IAsyncLifetime
         var refused = await keyless.ReceiveMessageAsync();
 
         using var mac = new MacTerminal();
-        await using var keyed = await FramedClient.ConnectAsync(Node.TerminalEndPoint);
+        await using var keyed = await FramedClient.ConnectAsync(node.TerminalEndPoint);
         await keyed.SendRawAsync(TerminalMessages.SignOn(KeyedTid, stan: 1));
         mac.SignedOn(await keyed.ReceiveMessageAsync());
         await keyed.SendRawAsync(mac.Sign(TerminalMessages.Purchase(KeyedTid, stan: 2, amount: 2200)));
@@ -76,7 +62,7 @@ public sealed class TerminalMacRequiredTests : IAsyncLifetime
         Assert.Single(_world.Simulator.Ledger.Entries, e => e.Tid == KeyedTid && e.Mti == "0200");
         Assert.DoesNotContain(_world.Simulator.Ledger.Entries, e => e.Tid == KeylessTid);
         Assert.Equal(1, failures["no-key"]);
-        var metrics = await Node.Admin.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        var metrics = await node.Admin.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         Assert.Matches("""switch_terminal_mac_failures_total\{[^}]*reason="no-key"[^}]*\} [1-9]""", metrics);
     }
 }
