@@ -15,18 +15,52 @@ namespace Switch.Actors.Terminals;
 /// a fresh nonce (field 62 <c>KN</c>) and the session key's check value (<c>KC</c>); both sides derive
 /// the session key from the master key and the nonce; its financial requests must carry their MAC
 /// (<see cref="MessageMac"/>) or are answered 63 and go no further; its financial answers carry one.
-/// A terminal without a key is not touched: one dictionary miss per financial request.
+/// A terminal without a key is not touched (one dictionary miss per financial request) unless the node
+/// requires a MAC of every terminal (<see cref="TerminalMacMode.Required"/>): then its financial
+/// requests are answered 63 and go no further, while it may still sign on, echo and sign off.
 /// </summary>
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "An actor ends in PostStop, which disposes the session.")]
 public sealed partial class TerminalActor
 {
     private const string MacMissing = "missing";
     private const string MacWrong = "wrong";
+    private const string MacNoKey = "no-key";
 
     private readonly TerminalMacSession _macs = new();
+    private bool _keylessLogged;
 
     /// <summary>The requests that must carry a MAC: authorizations, purchases, reversals, batch closes and their repeats.</summary>
     private static bool IsAuthenticated(int mti) => mti is 100 or 200 or 400 or 401 or 500 or 501;
+
+    /// <summary>
+    /// Whether a financial request may go on: a keyed terminal's when its MAC is right, a keyless
+    /// terminal's unless the node requires a MAC of every terminal. A refused one has been answered 63,
+    /// counted and logged.
+    /// </summary>
+    private bool MacAllows(TerminalRequest request, in IsoMessage message)
+    {
+        if (_settings.Directory.TryFindKey(_tid, out var masterKey))
+        {
+            return Authentic(request, in message, masterKey);
+        }
+
+        if (_settings.Mac == TerminalMacMode.Optional)
+        {
+            return true;
+        }
+
+        TerminalMacMetrics.Failed(MacNoKey);
+        // Once per activation, as for an unregistered terminal: every request of a keyless terminal is
+        // refused, and one that keeps trying would otherwise write a line a request.
+        if (!_keylessLogged)
+        {
+            _keylessLogged = true;
+            _log.Warning("Terminal {0} has no master key and switch.terminals.mac is required: its {1:D4} answered 63 (further refusals until it is passivated are not logged)", _tid, message.Mti);
+        }
+
+        Reply(request, ReplyBuilder.Build(in message, ResponseCodes.SecurityViolation));
+        return false;
+    }
 
     /// <summary>True when the request may go on; otherwise it has been answered 63, counted and logged (TID and reason only).</summary>
     private bool Authentic(TerminalRequest request, in IsoMessage message, SealedTerminalKey masterKey)

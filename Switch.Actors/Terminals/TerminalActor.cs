@@ -198,7 +198,7 @@ public sealed partial class TerminalActor : ReceivePersistentActor
             return;
         }
 
-        if (IsAuthenticated(message.Mti) && _settings.Directory.TryFindKey(_tid, out var masterKey) && !Authentic(request, in message, masterKey))
+        if (IsAuthenticated(message.Mti) && !MacAllows(request, in message))
         {
             return;
         }

@@ -33,6 +33,7 @@ namespace Switch.Actors.Terminals;
 /// <see cref="DefaultChallengeWindow"/>. The card ends challenges sooner; this bounds the terminal's memory.
 /// </param>
 /// <param name="KeyCipher">Opens terminals' sealed master keys; null on a node that has none (a keyed terminal is then answered 63).</param>
+/// <param name="Mac">Whether a terminal without a master key may send financial messages.</param>
 public sealed record TerminalEntitySettings(
     TerminalDirectory Directory,
     IsoProfile Profile,
@@ -48,7 +49,8 @@ public sealed record TerminalEntitySettings(
     int ReversalMemoryLimit = 1_000,
     TimeSpan? ChallengeWindow = null,
     int DuplicateMemoryLimit = 1_000,
-    TerminalKeyCipher? KeyCipher = null)
+    TerminalKeyCipher? KeyCipher = null,
+    TerminalMacMode Mac = TerminalMacMode.Optional)
 {
     /// <summary>Longer than a challenge lives at the card, resends included.</summary>
     public static TimeSpan DefaultChallengeWindow { get; } = TimeSpan.FromMinutes(30);

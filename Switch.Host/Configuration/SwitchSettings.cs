@@ -5,6 +5,7 @@ using Switch.Actors.Fees;
 using Switch.Actors.Offers;
 using Switch.Actors.Registry;
 using Switch.Actors.Risk;
+using Switch.Actors.Terminals.Keys;
 using Switch.Protocol.Framing;
 using Switch.Protocol.Iso8583.Specs;
 
@@ -57,6 +58,9 @@ public sealed record TerminalListenerSettings(
 {
     /// <summary>TLS on the port (<c>tls</c>); null for plain TCP.</summary>
     public Tls.TerminalTlsSettings? Tls { get; init; }
+
+    /// <summary>Whether a terminal without a master key may send financial messages (<c>mac</c>).</summary>
+    public TerminalMacMode Mac { get; init; } = TerminalMacMode.Optional;
 }
 
 /// <summary>What the terminal port tolerates before it refuses or closes a connection (<c>switch.terminals</c>).</summary>

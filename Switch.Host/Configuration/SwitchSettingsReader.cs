@@ -2,6 +2,7 @@ using System.Net;
 using Akka.Configuration;
 using Switch.Actors.Acquirers;
 using Switch.Actors.Registry;
+using Switch.Actors.Terminals.Keys;
 using Switch.Protocol.Framing;
 using Switch.Protocol.Iso8583.Specs;
 using Switch.Protocol.Security;
@@ -63,6 +64,7 @@ public static class SwitchSettingsReader
         terminals.Duration("drain-timeout"))
     {
         Tls = TlsSettingsReader.ReadTerminals(terminals),
+        Mac = terminals.Choice<TerminalMacMode>("mac"),
     };
 
     private static SecuritySettings ReadSecurity(ConfigReader security) => new(

@@ -170,7 +170,8 @@ public static class ActorSystemSetup
             ReversalWindow: terminals.ReversalWindow,
             ReversalMemoryLimit: terminals.ReversalMemory,
             DuplicateMemoryLimit: terminals.DuplicateMemory,
-            KeyCipher: keyCipher);
+            KeyCipher: keyCipher,
+            Mac: terminals.Mac);
     }
 
     /// <summary>With no seed nodes the node forms a cluster of its own (any listen port, even 0).</summary>
