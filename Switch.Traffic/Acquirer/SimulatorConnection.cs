@@ -31,7 +31,6 @@ internal sealed class SimulatorConnection : IFrameHandler, IDisposable
     private static readonly byte[] Garbage = [0xFF, 0xFF, 0x00, 0x13, 0x37, 0xFF, 0xFE, 0x0A];
 
     private readonly AcquirerSimulator _simulator;
-    private readonly Socket _socket;
     private readonly ILogger _log;
     private readonly Stream _stream;
     // Written by the read loop and by late answers coming due.
@@ -42,7 +41,6 @@ internal sealed class SimulatorConnection : IFrameHandler, IDisposable
     public SimulatorConnection(AcquirerSimulator simulator, Socket socket, ILogger log)
     {
         _simulator = simulator;
-        _socket = socket;
         _log = log.ForContext("Peer", socket.RemoteEndPoint?.ToString());
         Stream stream = new NetworkStream(socket, ownsSocket: true);
         _stream = simulator.Options.Certificate is null ? stream : new SslStream(stream, leaveInnerStreamOpen: false);

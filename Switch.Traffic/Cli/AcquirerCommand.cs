@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Serilog;
 using Switch.Protocol.Framing;
@@ -82,7 +83,17 @@ internal static class AcquirerCommand
             var simulator = new AcquirerSimulator(options, Log.Logger);
             await using (simulator.ConfigureAwait(false))
             {
-                simulator.Start();
+                try
+                {
+                    simulator.Start();
+                }
+                catch (SocketException ex)
+                {
+                    // A port in use or an address not on this machine: say so, not a stack trace.
+                    Log.Error("Cannot listen on {Endpoint}: {Reason}", options.Listen, ex.Message);
+                    return 1;
+                }
+
                 try
                 {
                     await Task.Delay(Timeout.Infinite, cancellation).ConfigureAwait(false);
