@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Serilog.Core;
+using Switch.Host.Configuration;
+using Switch.Host.Persistence;
 using Switch.Tests.Support;
 using Switch.Traffic.Acquirer;
 using static Switch.Tests.Host.Admin.RegistryTraffic;
@@ -166,6 +168,21 @@ public sealed class PostgresJournalNodeTests : IAsyncLifetime
 
         Assert.Equal("00", reply[39]);
         Assert.Equal(long.Parse(ahead, CultureInfo.InvariantCulture) + 1, long.Parse(reply[37], CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task The_terminals_that_journaled_recently_are_read_back_for_waking_after_a_crash()
+    {
+        await using (var node = await StartAsync())
+        {
+            await using var terminal = await SignedOnAsync(node, Tid);
+            await terminal.SendRawAsync(TerminalMessages.Purchase(Tid, stan: 2, amount: 1000));
+            Assert.Equal("00", (await terminal.ReceiveMessageAsync())[39]);
+        }
+
+        var tids = await RecentTerminals.ReadAsync(new JournalSettings(JournalProvider.PostgreSql, Database.ConnectionString), TimeSpan.FromMinutes(20));
+
+        Assert.Equal([Tid], tids);
     }
 
     /// <summary>A node on this test's database with the std-2026 plan, its link to the simulator up.</summary>
