@@ -23,13 +23,18 @@ namespace Switch.Actors.Terminals;
 /// batch on an 0500.
 /// Events are tagged <c>rrn:{RRN}</c> so a transaction's history can be found by its RRN.
 /// </summary>
-public sealed partial class TerminalActor : ReceivePersistentActor
+public sealed partial class TerminalActor : ReceivePersistentActor, IWithTimers
 {
     public const string RrnTagPrefix = "rrn:";
     public const string MidTagPrefix = "mid:";
     public const string PersistenceIdPrefix = "terminal-";
 
+    private static readonly TimeSpan QueueResendInterval = TimeSpan.FromSeconds(5);
+
     private readonly IdlePassivation _idle = new();
+
+    /// <summary>Unfinished transactions handed to their reversal queue and not accepted yet.</summary>
+    private readonly HashSet<string> _awaitingQueue = new(StringComparer.Ordinal);
     private readonly string _tid;
     private readonly TerminalEntitySettings _settings;
     private readonly TerminalState _state;
@@ -101,6 +106,7 @@ public sealed partial class TerminalActor : ReceivePersistentActor
         Command<DeleteSnapshotsFailure>(failed => _log.Warning("Terminal {0}: deleting old snapshots failed ({1})", _tid, failed.Cause.Message));
         Command<Terminated>(stopped => TransactionStopped(stopped.ActorRef));
         Command<IdlePassivation.Check>(_ => _idle.Checked(Context, StopTerminal.Instance));
+        Command<ResendToQueues>(_ => ResendReversals());
         Command<StopTerminal>(_ =>
         {
             _stopping = true;
@@ -109,6 +115,8 @@ public sealed partial class TerminalActor : ReceivePersistentActor
     }
 
     public override string PersistenceId => PersistenceIdPrefix + _tid;
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
@@ -390,11 +398,36 @@ public sealed partial class TerminalActor : ReceivePersistentActor
         if (_settings.ReversalQueues(started.Acquirer) is { } queue)
         {
             queue.Tell(new QueueReversal(started));
+            if (_awaitingQueue.Add(started.Rrn) && !Timers.IsTimerActive(nameof(ResendToQueues)))
+            {
+                Timers.StartPeriodicTimer(nameof(ResendToQueues), ResendToQueues.Instance, QueueResendInterval);
+            }
+
             return;
         }
 
         _log.Error("Terminal {0}: {1} went to {2}, which is no longer configured; it cannot be reversed", _tid, started.Rrn, started.Acquirer);
         CloseUnfinished(started.Rrn, Outcome.ReversalRefused, ResponseCodes.SystemMalfunction);
+    }
+
+    /// <summary>
+    /// A queue restarting after its journal failed (under a backoff supervisor) drops what is sent
+    /// to it meanwhile: a reversal not accepted yet goes again until the queue answers (it dedups by
+    /// RRN), or the approval the terminal never heard would stay at the acquirer unreversed.
+    /// </summary>
+    private void ResendReversals()
+    {
+        _awaitingQueue.RemoveWhere(rrn => !_state.TryGetUnfinished(rrn, out _));
+        foreach (var rrn in _awaitingQueue)
+        {
+            _state.TryGetUnfinished(rrn, out var started);
+            _settings.ReversalQueues(started.Acquirer)?.Tell(new QueueReversal(started));
+        }
+
+        if (_awaitingQueue.Count == 0)
+        {
+            Timers.Cancel(nameof(ResendToQueues));
+        }
     }
 
     /// <summary>
@@ -533,5 +566,10 @@ public sealed partial class TerminalActor : ReceivePersistentActor
         var token = _settings.PanTokens.Compute(pan[..length]);
         CryptographicOperations.ZeroMemory(pan);
         return token;
+    }
+
+    private sealed class ResendToQueues
+    {
+        public static ResendToQueues Instance { get; } = new();
     }
 }

@@ -269,6 +269,24 @@ public sealed class TerminalReversalTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void A_reversal_left_by_a_restart_goes_to_the_queue_again_until_the_queue_accepts_it()
+    {
+        var terminal = SignedOn();
+        var (started, _) = Start(terminal, stan: 40, amount: 4000);
+
+        terminal = Restart(terminal, _settings);
+        Assert.Equal(started, _reversals.ExpectMsg<QueueReversal>().Original);
+        // The queue was restarting after its journal failed, and that first message was lost.
+        Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(started, _reversals.ExpectMsg<QueueReversal>().Original);
+        _reversals.Reply(new ReversalAccepted(started.Rrn));
+        AwaitAssert(() => Assert.Contains("switch.events.v1.TransactionCompleted", SqliteJournal.Manifests(Journal, PersistenceId)));
+
+        Clock.Advance(TimeSpan.FromSeconds(15));
+        _reversals.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
     public void A_reversal_naming_no_authorization_or_purchase_is_answered_12()
     {
         var terminal = SignedOn();
