@@ -53,6 +53,7 @@ public static class JournalConfiguration
                   # After 10 failures in a row calls fail at once (every request 96, never a hang);
                   # a probe call every 2 s, not Akka's 30 s, serves again soon after the database is back.
                   circuit-breaker.reset-timeout = 2s
+                  recovery-event-timeout = 5s
                 }
               }
               snapshot-store {

@@ -6,6 +6,7 @@ using Npgsql;
 using Serilog.Core;
 using Switch.Tests.Support;
 using Switch.Traffic.Acquirer;
+using Switch.Traffic.Generator;
 using Xunit.Abstractions;
 
 namespace Switch.Tests.Host.Persistence;
@@ -127,6 +128,44 @@ public sealed class JournalOutageTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Single(ledger, entry => entry.Mti == "0200" && entry.Rrn == after[37]);
         var metrics = await node.Admin.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         Assert.Matches(new Regex("""switch_terminal_undelivered_requests_total(\{[^}]*\})? [1-9]"""), metrics);
+    }
+
+    [Fact]
+    public async Task A_fleet_running_through_an_outage_hears_an_answer_to_every_request_and_every_approval_at_the_acquirer_is_heard_or_reversed()
+    {
+        await using var node = await TestNode.StartAsync(_config!);
+        await node.WaitForRouteAsync(Acquirer);
+        var watch = new RunWatch();
+        var fleet = TrafficRun.RunAsync(
+            new RunOptions { Target = node.TerminalEndPoint, Terminals = 20, Rate = 100, Duration = TimeSpan.FromSeconds(12), Timeout = TimeSpan.FromSeconds(15), FirstTerminal = 11 },
+            Logger.None,
+            watch);
+
+        await watch.Until(p => p.ResponseCodes.GetValueOrDefault("00") >= 100).WaitAsync(TimeSpan.FromSeconds(60));
+        Proxy!.Cut();
+        var outage = await watch.Until(p => p.ResponseCodes.GetValueOrDefault("96") >= 100).WaitAsync(TimeSpan.FromSeconds(60));
+        Proxy.Restore();
+        // Nothing is approved while the database is away: approvals beyond those counted then are the node serving again by itself.
+        await watch.Until(p => p.ResponseCodes.GetValueOrDefault("00") >= outage.ResponseCodes.GetValueOrDefault("00") + 50).WaitAsync(TimeSpan.FromSeconds(60));
+        var results = await fleet;
+
+        output.WriteLine($"Fleet: {results.Completed} answered ({string.Join(", ", results.ResponseCodes.Select(c => $"{c.Key}: {c.Value}"))}), p99 {results.LatencyMicros.P99 / 1000.0:F1} ms, max {results.LatencyMicros.Max / 1000.0:F1} ms, {results.Timeouts} timeouts; {Simulator.Ledger.Entries.Count(e => e.Mti == "0200")} authorizations at the acquirer");
+        Assert.True(results.Timeouts + results.ConnectionLosses + results.Unreadable == 0, $"{results.Timeouts} timeouts, {results.ConnectionLosses} connections lost, {results.Unreadable} unreadable");
+        Assert.Equal(results.Sent, results.Completed);
+        Assert.Equal(["00", "96"], results.ResponseCodes.Keys.Order(StringComparer.Ordinal));
+        // A 0200 whose outcome could not be journaled was answered 96: its reversal follows once the journal is back.
+        await Eventually.AssertAsync(
+            () =>
+            {
+                var ledger = Simulator.Ledger;
+                var reversed = ledger.Reversals.Select(r => r.Rrn).ToHashSet();
+                var unheard = ledger.Entries.Count(e => e.Mti == "0200") - results.ResponseCodes["00"];
+                Assert.Equal(unheard, ledger.Entries.Count(e => e.Mti == "0200" && reversed.Contains(e.Rrn)));
+            },
+            TimeSpan.FromSeconds(30));
+        Assert.Equal(ledger0200Rrns(), ledger0200Rrns().Distinct());
+
+        IEnumerable<string?> ledger0200Rrns() => Simulator.Ledger.Entries.Where(e => e.Mti == "0200").Select(e => e.Rrn);
     }
 
     private static async Task<(string What, ReceivedMessage Reply, TimeSpan Took)> TimedAsync(string what, FramedClient terminal, byte[] request)
