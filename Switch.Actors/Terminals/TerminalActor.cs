@@ -417,11 +417,16 @@ public sealed partial class TerminalActor : ReceivePersistentActor, IWithTimers
     /// </summary>
     private void ResendReversals()
     {
-        _awaitingQueue.RemoveWhere(rrn => !_state.TryGetUnfinished(rrn, out _));
-        foreach (var rrn in _awaitingQueue)
+        foreach (var rrn in _awaitingQueue.ToList())
         {
-            _state.TryGetUnfinished(rrn, out var started);
-            _settings.ReversalQueues(started.Acquirer)?.Tell(new QueueReversal(started));
+            if (_state.TryGetUnfinished(rrn, out var started))
+            {
+                _settings.ReversalQueues(started.Acquirer)?.Tell(new QueueReversal(started));
+            }
+            else
+            {
+                _awaitingQueue.Remove(rrn);
+            }
         }
 
         if (_awaitingQueue.Count == 0)
